@@ -1,0 +1,47 @@
+// Builds two bundles: the extension host (node, CommonJS, `vscode` external) and the
+// Hub browser webview (browser, IIFE). `--production` minifies and writes metafiles
+// (read by `npm run bench`); `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {esbuild.BuildOptions[]} */
+const builds = [
+  {
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+];
+
+mkdirSync('dist', { recursive: true });
+for (const options of builds) {
+  const config = {
+    ...options,
+    bundle: true,
+    minify: production,
+    sourcemap: !production,
+    metafile: true,
+    logLevel: 'info',
+    legalComments: 'none',
+  };
+  if (watch) {
+    const ctx = await esbuild.context(config);
+    await ctx.watch();
+  } else {
+    const result = await esbuild.build(config);
+    writeFileSync(options.outfile.replace(/\.js$/, '.meta.json'), JSON.stringify(result.metafile));
+  }
+}
