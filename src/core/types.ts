@@ -116,6 +116,7 @@ export type FailureKind =
   | 'timeout'
   | 'network' // connection refused / dropped / DNS
   | 'malformed' // body not JSON, wrong shape, stream cut mid-way
+  | 'no-answer' // extractive QA found no span: try the next (generative) candidate
   | 'unauthorized' // 401
   | 'forbidden' // 403
   | 'bad-request' // 400 / 422
@@ -132,6 +133,7 @@ export const FALLBACK_KINDS: ReadonlySet<FailureKind> = new Set<FailureKind>([
   'timeout',
   'network',
   'malformed',
+  'no-answer',
 ]);
 
 /** Failures worth retrying on the same candidate (with backoff). `gone` and `malformed` move on at once. */
@@ -160,6 +162,16 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** Receives streamed text as it arrives (only for streaming-capable APIs). */
   readonly onToken?: (text: string) => void;
+  /**
+   * Called when a streamed attempt failed after some tokens were delivered and the router moves on
+   * (retry or next candidate): the consumer must discard what it received so far.
+   */
+  readonly onRestart?: () => void;
+}
+
+/** Calls one candidate once. Throws CallFailure (never anything else). Implemented by src/core/transport/hfTransport.ts. */
+export interface Transport {
+  call(candidate: Candidate, request: TaskRequest, options: CallOptions): Promise<TaskResult>;
 }
 
 /** Time source, injectable so backoff, limiter and quota are tested with a fake clock. */

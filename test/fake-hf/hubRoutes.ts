@@ -1,0 +1,117 @@
+// Route table of the fake huggingface.co: whoami, listings, repo info (with expand), tree, paths-info, resolve.
+import type { RepoEntry, RepoType } from './catalogTypes';
+import { expandParams, invalidExpand, projectRepo } from './hubFields';
+import { handlePathsInfo, handleResolve, handleTree, isKnownRevision, sendRevisionNotFound } from './hubFiles';
+import { handleList } from './hubListing';
+import {
+  bearerToken,
+  decodeSegments,
+  hasValidToken,
+  INVALID_CREDENTIALS,
+  sendError,
+  sendJson,
+  type RouteContext,
+  type RouteMatch,
+  type RouteTable,
+} from './http';
+import { FAKE_USER, READONLY_TOKEN } from './state';
+
+const TYPES: Record<string, RepoType> = { models: 'model', datasets: 'dataset', spaces: 'space' };
+/** Any hub request carrying an unknown token is refused, as on the real Hub. */
+function requireKnownTokenIfAny(ctx: RouteContext): boolean {
+  const token = bearerToken(ctx);
+  if (token === undefined || ctx.state.tokens.has(token)) return true;
+  sendError(ctx, 401, INVALID_CREDENTIALS);
+  return false;
+}
+
+function guarded(handler: (ctx: RouteContext) => void | Promise<void>, models?: string[]): RouteMatch {
+  return {
+    models,
+    handler: (ctx) => (requireKnownTokenIfAny(ctx) ? handler(ctx) : undefined),
+  };
+}
+
+/** Looks the repo up and answers 404/401 itself when it is missing or private to someone else. */
+function withRepo(type: RepoType, id: string, then: (ctx: RouteContext, entry: RepoEntry) => void | Promise<void>): RouteMatch {
+  return guarded(
+    (ctx) => {
+      const entry = ctx.state.catalog.repo(type, id);
+      if (!entry) return sendError(ctx, 404, 'Repository not found', { 'X-Error-Code': 'RepoNotFound' });
+      if (entry.private && !hasValidToken(ctx)) {
+        return sendError(ctx, 401, 'Invalid username or password.', { 'X-Error-Code': 'RepoNotFound' });
+      }
+      return then(ctx, entry);
+    },
+    [id],
+  );
+}
+
+function handleWhoAmI(ctx: RouteContext): void {
+  const token = bearerToken(ctx);
+  if (token === undefined) return sendError(ctx, 401, 'Invalid username or password.');
+  if (!ctx.state.tokens.has(token)) return sendError(ctx, 401, INVALID_CREDENTIALS);
+  sendJson(ctx, 200, {
+    type: 'user',
+    id: '65a1f0c0ffee000000000001',
+    name: FAKE_USER,
+    fullname: 'Fake User',
+    email: 'fake-user@example.com',
+    emailVerified: true,
+    isPro: false,
+    canPay: false,
+    avatarUrl: '/avatars/fake-user.svg',
+    periodEnd: null,
+    billingMode: 'prepaid',
+    orgs: [],
+    auth: {
+      type: 'access_token',
+      accessToken: {
+        displayName: token === READONLY_TOKEN ? 'fake readonly token' : 'fake token',
+        role: 'read',
+        createdAt: '2026-01-01T00:00:00.000Z',
+      },
+    },
+  });
+}
+
+function handleInfo(ctx: RouteContext, entry: RepoEntry, rev: string): void {
+  if (!isKnownRevision(entry, rev)) return sendRevisionNotFound(ctx, rev);
+  const expand = expandParams(ctx.query);
+  const bad = invalidExpand(entry.type, expand);
+  if (bad) return sendError(ctx, 400, bad);
+  sendJson(ctx, 200, projectRepo(entry, expand, 'info'));
+}
+
+/** /api/... routes */
+function apiRoute(ctx: RouteContext, segs: string[]): RouteMatch | undefined {
+  if (segs[1] === 'whoami-v2' && segs.length === 2 && ctx.method === 'GET') return { handler: handleWhoAmI };
+  const type = TYPES[segs[1]];
+  if (!type) return undefined;
+  if (segs.length === 2 && ctx.method === 'GET') return guarded((c) => handleList(c, type));
+  if (segs.length < 4) return undefined;
+  const id = `${segs[2]}/${segs[3]}`;
+  const action = segs[4];
+  if (ctx.method === 'GET' && action === undefined) return withRepo(type, id, (c, e) => handleInfo(c, e, 'main'));
+  if (ctx.method === 'GET' && action === 'revision' && segs.length === 6) return withRepo(type, id, (c, e) => handleInfo(c, e, segs[5]));
+  if (ctx.method === 'GET' && action === 'tree' && segs.length >= 6) {
+    return withRepo(type, id, (c, e) => handleTree(c, e, segs[5], segs.slice(6).join('/')));
+  }
+  if (ctx.method === 'POST' && action === 'paths-info' && segs.length === 6) return withRepo(type, id, (c, e) => handlePathsInfo(c, e, segs[5]));
+  return undefined;
+}
+
+/** /[datasets/|spaces/]<org>/<name>/(resolve|raw)/<rev>/<path> */
+function fileRoute(ctx: RouteContext, segs: string[]): RouteMatch | undefined {
+  if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return undefined;
+  const type: RepoType = segs[0] === 'datasets' ? 'dataset' : segs[0] === 'spaces' ? 'space' : 'model';
+  const rest = type === 'model' ? segs : segs.slice(1);
+  if (rest.length < 5 || (rest[2] !== 'resolve' && rest[2] !== 'raw')) return undefined;
+  const id = `${rest[0]}/${rest[1]}`;
+  return withRepo(type, id, (c, e) => handleResolve(c, e, rest[3], rest.slice(4).join('/')));
+}
+
+export const hubRoutes: RouteTable = (ctx) => {
+  const segs = decodeSegments(ctx.path);
+  return segs[0] === 'api' ? apiRoute(ctx, segs) : fileRoute(ctx, segs);
+};

@@ -1,0 +1,129 @@
+// The files of each repo: small text files with real content, and LFS files (weights, parquet)
+// whose bytes are a cheap deterministic pattern produced on demand (never held in memory).
+import { createHash } from 'node:crypto';
+import { cardOf } from './cards';
+import { hexId, type DatasetEntry, type ModelEntry, type RepoEntry, type SpaceEntry } from './catalogTypes';
+
+export interface RepoFile {
+  path: string;
+  size: number;
+  oid: string;
+  lfs?: { oid: string; size: number; pointerSize: number };
+  /** Bytes [start, end) of the file. */
+  read(start: number, end: number): Buffer;
+}
+
+const cache = new WeakMap<RepoEntry, RepoFile[]>();
+
+export function repoFiles(entry: RepoEntry): RepoFile[] {
+  let files = cache.get(entry);
+  if (!files) {
+    const specs = entry.type === 'model' ? modelFiles(entry) : entry.type === 'dataset' ? datasetFiles(entry) : spaceFiles(entry);
+    files = specs.sort((a, b) => a.path.localeCompare(b.path));
+    cache.set(entry, files);
+  }
+  return files;
+}
+
+export function findFile(entry: RepoEntry, path: string): RepoFile | undefined {
+  return repoFiles(entry).find((f) => f.path === path);
+}
+
+/** Directory paths implied by the file paths (e.g. `onnx` for `onnx/model.onnx`). */
+export function repoDirectories(entry: RepoEntry): string[] {
+  const dirs = new Set<string>();
+  for (const f of repoFiles(entry)) {
+    const parts = f.path.split('/');
+    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'));
+  }
+  return [...dirs].sort();
+}
+
+function textFile(path: string, content: string): RepoFile {
+  const buf = Buffer.from(content, 'utf8');
+  const oid = createHash('sha1').update(`blob ${buf.length}\0`).update(buf).digest('hex');
+  return { path, size: buf.length, oid, read: (start, end) => buf.subarray(start, end) };
+}
+
+function lfsFile(repoKey: string, path: string, size: number): RepoFile {
+  const sha256 = hexId(`lfs:${repoKey}:${path}`, 64);
+  const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${sha256}\nsize ${size}\n`;
+  return {
+    path,
+    size,
+    oid: createHash('sha1').update(`blob ${pointer.length}\0${pointer}`).digest('hex'),
+    lfs: { oid: sha256, size, pointerSize: pointer.length },
+    read: (start, end) => {
+      const out = Buffer.allocUnsafe(Math.max(0, Math.min(end, size) - start));
+      for (let i = 0; i < out.length; i++) out[i] = (start + i) % 251;
+      return out;
+    },
+  };
+}
+
+const GITATTRIBUTES = '*.safetensors filter=lfs diff=lfs merge=lfs -text\n*.bin filter=lfs diff=lfs merge=lfs -text\n*.onnx filter=lfs diff=lfs merge=lfs -text\n*.gguf filter=lfs diff=lfs merge=lfs -text\n*.parquet filter=lfs diff=lfs merge=lfs -text\n';
+
+function modelFiles(m: ModelEntry): RepoFile[] {
+  const key = `model:${m.id}`;
+  const files = [textFile('.gitattributes', GITATTRIBUTES), textFile('README.md', cardOf(m))];
+  const weightsSize = m.parameters * 2;
+  switch (m.library_name) {
+    case 'gguf':
+      files.push(lfsFile(key, `${m.id.split('/')[1]}-Q4_K_M.gguf`, Math.ceil(m.parameters * 0.6)));
+      break;
+    case 'diffusers':
+      files.push(textFile('model_index.json', JSON.stringify({ _class_name: 'StableDiffusionPipeline', _diffusers_version: '0.31.0' }, null, 2)));
+      files.push(lfsFile(key, 'unet/diffusion_pytorch_model.safetensors', weightsSize));
+      files.push(textFile('unet/config.json', JSON.stringify({ _class_name: 'UNet2DConditionModel' }, null, 2)));
+      break;
+    case 'sentence-transformers':
+      files.push(textFile('modules.json', JSON.stringify([{ idx: 0, name: '0', path: '', type: 'sentence_transformers.models.Transformer' }])));
+      files.push(textFile('1_Pooling/config.json', JSON.stringify({ word_embedding_dimension: 384, pooling_mode_mean_tokens: true })));
+      files.push(lfsFile(key, 'model.safetensors', weightsSize));
+      break;
+    case 'timm':
+      files.push(lfsFile(key, 'pytorch_model.bin', weightsSize));
+      files.push(textFile('config.json', JSON.stringify({ architecture: 'vit_base_patch16_224', num_classes: 1000 })));
+      break;
+    default:
+      files.push(textFile('config.json', JSON.stringify({ architectures: ['AutoModel'], model_type: m.tags[3] ?? 'bert', torch_dtype: 'float32' }, null, 2)));
+      files.push(textFile('tokenizer_config.json', JSON.stringify({ model_max_length: 512, padding_side: 'right' }, null, 2)));
+      files.push(lfsFile(key, 'model.safetensors', weightsSize));
+      if (m.parameters < 200_000_000) files.push(lfsFile(key, 'onnx/model.onnx', weightsSize * 2));
+  }
+  return files;
+}
+
+function datasetFiles(d: DatasetEntry): RepoFile[] {
+  const key = `dataset:${d.id}`;
+  const files = [textFile('.gitattributes', GITATTRIBUTES), textFile('README.md', cardOf(d))];
+  for (const config of d.configs) {
+    const dir = config.name === 'default' ? 'data' : config.name;
+    for (const split of config.splits) {
+      files.push(lfsFile(key, `${dir}/${split.name}-00000-of-00001.parquet`, split.numRows * 120 + 4096));
+    }
+  }
+  return files;
+}
+
+function spaceFiles(s: SpaceEntry): RepoFile[] {
+  const files = [textFile('.gitattributes', GITATTRIBUTES), textFile('README.md', cardOf(s))];
+  switch (s.sdk) {
+    case 'gradio':
+      files.push(textFile('app.py', 'import gradio as gr\n\ndef greet(name):\n    return "Hello " + name\n\ngr.Interface(fn=greet, inputs="text", outputs="text").launch()\n'));
+      files.push(textFile('requirements.txt', 'transformers\ntorch\n'));
+      break;
+    case 'streamlit':
+      files.push(textFile('app.py', 'import streamlit as st\n\nst.title("Hello")\n'));
+      files.push(textFile('requirements.txt', 'streamlit\n'));
+      break;
+    case 'docker':
+      files.push(textFile('Dockerfile', 'FROM python:3.11-slim\nCOPY . /app\nCMD ["python", "/app/main.py"]\n'));
+      files.push(textFile('main.py', 'print("hello from docker")\n'));
+      break;
+    case 'static':
+      files.push(textFile('index.html', '<!doctype html><html><body><h1>Static Space</h1></body></html>\n'));
+      break;
+  }
+  return files;
+}

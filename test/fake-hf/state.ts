@@ -1,0 +1,34 @@
+// Mutable state shared by the four listeners of one fake instance.
+import { getCatalog, type Catalog } from './catalog';
+import { FaultStore } from './faults';
+import type { RecordedRequest } from './http';
+
+export const VALID_TOKEN = 'hf_fake_valid_token';
+/**
+ * A token that is valid on the Hub (whoami, listings) but has no permission to call Inference Providers,
+ * like a fine-grained token without the "inference" scope: the router answers 403.
+ */
+export const READONLY_TOKEN = 'hf_fake_readonly_token';
+export const FAKE_USER = 'fake-user';
+
+export class FakeState {
+  readonly tokens = new Set<string>([VALID_TOKEN, READONLY_TOKEN]);
+  readonly inferenceDeniedTokens = new Set<string>([READONLY_TOKEN]);
+  readonly requests: RecordedRequest[] = [];
+  readonly faults = new FaultStore();
+  readonly chatReplies = new Map<string, string>();
+  readonly catalog: Catalog = getCatalog();
+  private seq = 0;
+
+  /** Deterministic, increasing ids for request ids and completion ids. */
+  nextId(prefix: string): string {
+    this.seq += 1;
+    return `${prefix}-${String(this.seq).padStart(6, '0')}`;
+  }
+
+  reset(): void {
+    this.faults.clear();
+    this.requests.length = 0;
+    this.chatReplies.clear();
+  }
+}

@@ -1,0 +1,17 @@
+import type { Clock } from '../../../src/core/types';
+import { cancelledFailure } from '../../../src/core/clock';
+
+/**
+ * Real time for `now()`, but every sleep returns at once and is recorded: integration tests
+ * against the fake server check which waits the router asked for without spending them.
+ */
+export class InstantClock implements Clock {
+  readonly sleeps: number[] = [];
+  now(): number {
+    return Date.now();
+  }
+  async sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw cancelledFailure();
+    this.sleeps.push(ms);
+  }
+}
