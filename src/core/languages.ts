@@ -85,13 +85,16 @@ const BY_CODE: ReadonlyMap<string, Language> = new Map(LANGUAGES.map((l) => [l.c
 /** Deprecated or alternative ISO codes people still type. */
 const CODE_ALIASES: Readonly<Record<string, string>> = { iw: 'he', in: 'id', nb: 'no', zsm: 'ms' };
 
-/** Lower-case, and drop Latin combining accents so 'espanol' finds 'español' and 'İngilizce' finds 'ingilizce'. */
+/**
+ * Lower-case, and drop accents on Latin and Greek letters so 'espanol' finds 'español' and
+ * 'İngilizce' finds 'ingilizce'. Cyrillic keeps its marks: й and и, ї and і are different letters.
+ */
 export function foldName(s: string): string {
   return s
     .trim()
     .toLowerCase()
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([\p{Script=Latin}\p{Script=Greek}])[\u0300-\u036f]+/gu, '$1')
     .normalize('NFC')
     .replace(/\s+/g, ' ');
 }

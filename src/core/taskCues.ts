@@ -26,14 +26,16 @@ export interface TaskCue {
   readonly suppresses?: readonly TaskKind[];
 }
 
+/** Patterns run on lower-cased text, without the `i` flag: case-insensitive Unicode regexes are slow to compile. */
+
 /** Word boundaries that understand non-ASCII letters (JS `\b` does not). */
 const B = '(?<![\\p{L}\\p{N}_])';
 const E = '(?![\\p{L}\\p{N}_])';
 /** Start of a clause: text start or after sentence/clause punctuation. */
-const CLAUSE_START = '(?<=(?:^|[.!?;:\\n¿¡。！？；：,，]\\s*))';
+const CLAUSE_START = '(?<=(?:^|[.!?;:\\n¿¡。！？；：,，][ \\t]{0,3}))';
 
 function words(task: TaskKind, role: CueRole, weight: number, alternatives: string, suppresses?: readonly TaskKind[]): TaskCue {
-  const pattern = new RegExp(`${B}(?:${alternatives})${E}`, 'giu');
+  const pattern = new RegExp(`${B}(?:${alternatives})${E}`, 'gu');
   return suppresses ? { task, role, weight, pattern, suppresses } : { task, role, weight, pattern };
 }
 
@@ -91,7 +93,7 @@ export const TASK_CUES: readonly TaskCue[] = [
   words('translate', 'phrase', 3, 'how (?:do|would|can) (?:you|i|we) say|c[oó]mo se dice|comment (?:dit-on|dire)|wie sagt man|como se diz|come si dice|как сказать'),
 
   // ── summarize ──
-  words('summarize', 'verb', 3, 'summari[sz]e|summari[sz]ing|sum (?:it |this |that )?up|condense|recap|shorten|resume|res[uú]me(?:lo|me)|resumir|sintetiza|r[eé]sumer|r[eé]sumez|synth[eé]tise[zr]?|zusammenfassen|fasse\\p{L}*(?:\\s+\\p{L}+){0,5}\\s+zusammen|resuma|riassumi|riassumere|sintetizza|перескажи|резюмируй|суммируй|обобщи|сократи|подытожь'),
+  words('summarize', 'verb', 3, 'summari[sz](?:e|es|ed|ing)|sum (?:it |this |that )?up|condense|recap|shorten|resume|res[uú]me(?:lo|me)|resumir|sintetiza|r[eé]sumer|r[eé]sumez|synth[eé]tise[zr]?|zusammenfassen|fasse\\p{L}*(?:\\s+\\p{L}+){0,5}\\s+zusammen|resuma|riassumi|riassumere|sintetizza|перескажи|резюмируй|суммируй|обобщи|сократи|подытожь'),
   words('summarize', 'noun', 3, 'summary|summaries|tl;?dr|gist|synopsis|overview|key (?:points|takeaways|ideas)|main (?:points|ideas)|takeaways|bullet points|in a nutshell|resumen|r[eé]sum[eé]|resumo|riassunto|sintesi|zusammenfassung|kurzfassung|краткое содержание|резюме|выжимк\\p{L}*'),
   words('summarize', 'noun', 2.5, 'briefly|in brief|en bref|brevemente|kurz gesagt|in breve|кратко|вкратце'),
   cjk('summarize', 'verb', 3, '总结|總結|摘要|概括|概述|归纳|要约|要約|まとめ|要点|概要'),
@@ -106,13 +108,15 @@ export const TASK_CUES: readonly TaskCue[] = [
   words('question-answering', 'verb', 2.5, 'explain|explica|expl[ií]came|explique[zr]?|erkl[aä]re?|erkl[aä]ren|spiega(?:mi)?|объясни(?:те)?'),
   cjk('question-answering', 'verb', 2.5, '解释|解釋|説明して|説明'),
   words('question-answering', 'phrase', 3.5, "what(?: does|'s| is) (?:this|it|that|the \\p{L}+)(?: \\p{L}+)? (?:do|does|mean|for)|what (?:this|the) (?:code|function|method|class|script|regex|query|line|snippet) does|answer (?:the|this|these|my|a) questions?|according to (?:the|this)|based on (?:the|this) (?:text|passage|document|context|article)|qu[eé] hace (?:este|esta|esto|el|la)|que fait (?:ce|cette|ceci|la|le)|was macht (?:dieser|diese|dieses|das|der|die)|o que (?:faz|este|esta|isto)|cosa fa (?:questo|questa|il|la)|что делает"),
-  cjk('question-answering', 'phrase', 3.5, '(?:是)?(?:做什么|干什么)(?:的|用)|有什么用|是什么意思|何をする|何をして|どういう意味'),
+  cjk('question-answering', 'phrase', 3.5, '(?:是)?(?:做什么|干什么)(?:的|用)|有什么用|是什么意思|何をする|何をして|何をします|どういう意味'),
 
   // ── sentiment ──
   words('sentiment', 'noun', 3, `${SENTIMENT_NOUNS}|opinions?|attitude|polarity|opini[oó]n|actitud|ressenti|humeur|tonfall|tonalit[aä]t|meinung|haltung|opini[aã]o|atitude|opinione|umore|отношени\\p{L}*|мнени\\p{L}*`),
   words('sentiment', 'verb', 2, 'feel|feels|felt|siente|sienten|ressent|ressentent|f[uü]hlt|sente|sentem|prova|чувствует'),
   cjk('sentiment', 'noun', 3, '情感|情绪|情緒|态度|感情|気持ち|評判|ネガポジ'),
   words('sentiment', 'phrase', 3.5, '(?:positive|negative|good|bad|happy)(?:,? (?:negative|positive|neutral|sad|angry|unhappy|mixed))*,? or (?:negative|positive|neutral|sad|angry|unhappy|mixed|bad|good)|positiv[oa] o negativ[oa]|positi(?:f|ve) ou n[eé]gati(?:f|ve)|positiv oder negativ|positiv[oa] ou negativ[oa]|позитивн\\p{L}* или негативн\\p{L}*|положительн\\p{L}* или отрицательн\\p{L}*|(?:satisfied|happy|angry|upset|frustrated|pleased|disappointed) (?:with|about)'),
+  words('sentiment', 'phrase', 3, '(?:is|are|was|were) (?:this|it|that|these|the \\p{L}+)(?: \\p{L}+)? (?:positive|negative|favou?rable|unfavou?rable)'),
+  words('sentiment', 'noun', 1.5, 'positive|negative|neutral|positiv[oa]|negativ[oa]|positif|n[eé]gatif|positiv|negativ|позитивн\\p{L}*|негативн\\p{L}*'),
   cjk('sentiment', 'phrase', 3.5, '正面还是负面|积极还是消极|正面或负面|好评还是差评|ポジティブかネガティブ|肯定的か否定的'),
   words('sentiment', 'phrase', 4, `(?:${CLASSIFY_VERBS}|analy[sz]e|analiza|analyse[zr]?|analysiere|analise|analizza|analysis of|an[aá]lisis de|analyse de|analyse der)${gap(2)}\\s+(?:${SENTIMENT_NOUNS})`, ['topic']),
 
@@ -122,7 +126,7 @@ export const TASK_CUES: readonly TaskCue[] = [
   cjk('topic', 'verb', 3, '分类|分類|归类|歸類'),
   words('topic', 'noun', 3, 'topics?|categor(?:y|ies)|subject|genre|temas?|categor[ií]as?|asunto|sujet|th[eè]mes?|cat[eé]gories?|thema|themen|kategorien?|assunto|argomento|categorie|тем[аыу]|тематик\\p{L}*|категори\\p{L}*'),
   cjk('topic', 'noun', 3, '主题|话题|类别|主題|トピック|カテゴリ|ジャンル'),
-  words('topic', 'phrase', 3.5, "which (?:category|topic|class|label|bucket|department|team|genre)|what (?:kind|type|category|sort) of (?:text|document|article|email|message|ticket|content|request)|(?:is|are) (?:this|it|these|the \\p{L}+)(?: \\p{L}+)? (?:about|related to) [^?.!\\n]+ or |spam or (?:not|ham)|belongs? to|de qu[eé] (?:tema|categor[ií]a)|[aà] quelle cat[eé]gorie|quel (?:sujet|th[eè]me)|welche[rs]? (?:kategorie|thema)|qual (?:categoria|tema|assunto)|quale (?:categoria|argomento)|к какой категории"),
+  words('topic', 'phrase', 3.5, "which (?:category|topic|class|label|bucket|department|team|genre)|what (?:kind|type|category|sort) of (?:text|document|article|email|message|ticket|content|request)|(?:is|are) (?:this|it|these|the \\p{L}+)(?: \\p{L}+)? (?:about|related to) [^?.!\\n]+ or(?=\\s)|spam or (?:not|ham)|belongs? to|de qu[eé] (?:tema|categor[ií]a)|[aà] quelle cat[eé]gorie|quel (?:sujet|th[eè]me)|welche[rs]? (?:kategorie|thema)|qual (?:categoria|tema|assunto)|quale (?:categoria|argomento)|к какой категории"),
 
   // ── ner ──
   words('ner', 'noun', 3.5, 'named entit\\p{L}*|entities|entity|ner|proper nouns|entidades|nombres propios|entit[eé]s|noms propres|entit[aä]ten|eigennamen|nomes pr[oó]prios|entit[aà]|nomi propri|сущност\\p{L}*|именованн\\p{L}*'),

@@ -67,16 +67,16 @@ const HEAD_ROLES: ReadonlySet<CueRole> = new Set<CueRole>(['verb', 'phrase', 'co
 const B = '(?<![\\p{L}\\p{N}_])';
 const E = '(?![\\p{L}\\p{N}_])';
 const FILLERS = new RegExp(
-  `${B}(?:please|pls|plz|kindly|just|now|then|also|and|so|ok|okay|can you|could you|would you|will you|can u|i want you to|i need you to|i'd like you to|i would like you to|help me|let's|let us|go ahead and|por favor|puedes|podr[ií]as|quiero que|necesito que|bitte|kannst du|k[oö]nntest du|k[oö]nnen sie|k[oö]nnten sie|s'il te pla[iî]t|s'il vous pla[iî]t|peux-tu|pouvez-vous|merci de|voc[eê] pode|pode|poderia|puoi|potresti|per favore|пожалуйста|можешь|можете)${E}|请|帮我|麻烦你?|帮忙`,
-  'giu',
+  `${B}(?:please|pls|plz|kindly|just|now|then|also|and|so|ok|okay|quickly|hey|can you|could you|would you|will you|can u|i want you to|i need you to|i'd like you to|i would like you to|help me|let's|let us|go ahead and|por favor|puedes|podr[ií]as|quiero que|necesito que|bitte|kannst du|k[oö]nntest du|k[oö]nnen sie|k[oö]nnten sie|s'il te pla[iî]t|s'il vous pla[iî]t|peux-tu|pouvez-vous|merci de|voc[eê] pode|pode|poderia|puoi|potresti|per favore|пожалуйста|можешь|можете)${E}|请|帮我|麻烦你?|帮忙`,
+  'gu',
 );
 const CLAUSE_BREAK = new RegExp(
   `[.!?;:\\n。！？；：,，]|${B}(?:but|just|only|pero|sino|mais|sondern|aber|nur|mas|apenas|ma|solo|но|а|только)${E}|而是|只`,
-  'giu',
+  'gu',
 );
 const NEGATION = new RegExp(
   `${B}(?:don'?t|do not|does not|doesn'?t|didn'?t|not|no need to|never|without|instead of|rather than|no|sin|ne|pas|sans|nicht|kein\\p{L}*|ohne|statt|anstatt|n[aã]o|sem|em vez de|non|senza|invece di|не|без|вместо|нельзя)${E}`,
-  'iu',
+  'u',
 );
 const CJK_NEGATION_BEFORE = /(?:不|别|不要|无需|不用|勿|不必|没有)\s*$/u;
 const JA_NEGATION_AFTER = /^(?:しないで|せず|しない|するな)/u;
@@ -112,25 +112,40 @@ function findHits(text: string): Hit[] {
   return hits;
 }
 
-/** Start of the clause containing `index`: after the last punctuation or contrastive conjunction. */
-function clauseStart(text: string, index: number): number {
-  let start = 0;
-  for (const m of text.slice(0, index).matchAll(CLAUSE_BREAK)) start = m.index + m[0].length;
-  return start;
+/** The lower-cased prompt with the offsets where clauses start (after punctuation or "but", "just", "sondern"…). */
+interface PromptText {
+  readonly text: string;
+  readonly clauseStarts: readonly number[];
 }
 
-/** A cue at the head of its clause: only fillers ("please", "can you", "请") and at most one word before it. */
-function atHead(text: string, hit: Hit): boolean {
-  const prefix = text.slice(clauseStart(text, hit.index), hit.index).replace(FILLERS, ' ').trim();
-  if (JA_IMPERATIVE_AFTER.test(text.slice(hit.end))) return true;
+function promptText(text: string): PromptText {
+  return { text, clauseStarts: [0, ...[...text.matchAll(CLAUSE_BREAK)].map((m) => m.index + m[0].length)] };
+}
+
+/** Start of the clause containing `index`. */
+function clauseStart(p: PromptText, index: number): number {
+  let lo = 0;
+  let hi = p.clauseStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (p.clauseStarts[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return p.clauseStarts[lo];
+}
+
+/** A cue at the head of its clause: nothing but fillers ("please", "can you", "请") before it. */
+function atHead(p: PromptText, hit: Hit): boolean {
+  const prefix = p.text.slice(clauseStart(p, hit.index), hit.index).replace(FILLERS, ' ').trim();
+  if (JA_IMPERATIVE_AFTER.test(p.text.slice(hit.end, hit.end + 8))) return true;
   if (CJK_CHAR.test(prefix)) return prefix.length <= 2 || /^(?:把|将)/u.test(prefix);
-  return prefix === '' || prefix.split(/\s+/).length <= 1;
+  return prefix === '';
 }
 
 /** Negated within its clause: a negation among the four words before the cue (or 不/别 before, しないで after). */
-function negatedBy(text: string, hit: Hit): string | undefined {
-  const prefix = text.slice(clauseStart(text, hit.index), hit.index);
-  const cjk = CJK_NEGATION_BEFORE.exec(prefix) ?? JA_NEGATION_AFTER.exec(text.slice(hit.end));
+function negatedBy(p: PromptText, hit: Hit): string | undefined {
+  const prefix = p.text.slice(Math.max(clauseStart(p, hit.index), hit.index - 60), hit.index);
+  const cjk = CJK_NEGATION_BEFORE.exec(prefix) ?? JA_NEGATION_AFTER.exec(p.text.slice(hit.end, hit.end + 8));
   if (cjk) return cjk[0].trim();
   const lastWords = prefix.trim().split(/\s+/).slice(-4).join(' ');
   return NEGATION.exec(lastWords)?.[0];
@@ -152,25 +167,40 @@ function sentenceEnd(text: string, index: number): number {
 }
 
 function scoreHits(text: string, hits: readonly Hit[]): ScoredHit[] {
+  const p = promptText(text);
   const headEnd = instructionEnd(text);
   const payloadMode = headEnd < text.length && hits.some((h) => h.index < headEnd && HEAD_ROLES.has(h.cue.role));
-  const constructs = hits.filter((h) => h.cue.role === 'construct' && negatedBy(text, h) === undefined);
+  const constructs = hits.filter((h) => h.cue.role === 'construct' && negatedBy(p, h) === undefined);
   return hits.map((hit) => {
     const notes: string[] = [];
     let factor = 1;
-    if (payloadMode && hit.index >= headEnd) [factor] = [PAYLOAD_FACTOR, notes.push('inside the text to process')];
-    else if (HEAD_ROLES.has(hit.cue.role) && atHead(text, hit)) [factor] = [HEAD_BOOST, notes.push('at the start of a clause')];
+    if (payloadMode && hit.index >= headEnd) {
+      factor = PAYLOAD_FACTOR;
+      notes.push('inside the text to process');
+    } else if (HEAD_ROLES.has(hit.cue.role) && atHead(p, hit)) {
+      factor = HEAD_BOOST;
+      notes.push('at the start of a clause');
+    }
     const subordinate =
       hit.cue.task !== 'generate-code' && constructs.some((c) => c.index <= hit.index && hit.index < sentenceEnd(text, c.end));
-    if (subordinate) [factor] = [factor * SUBORDINATE_FACTOR, notes.push('describes the code to write')];
-    const negation = hit.cue.role === 'question' ? undefined : negatedBy(text, hit);
-    if (negation !== undefined) [factor] = [NEGATION_FACTOR, notes.push(`negated by "${negation}"`)];
+    if (subordinate) {
+      factor *= SUBORDINATE_FACTOR;
+      notes.push('describes the code to write');
+    }
+    const negation = hit.cue.role === 'question' ? undefined : negatedBy(p, hit);
+    if (negation !== undefined) {
+      factor = NEGATION_FACTOR;
+      notes.push(`negated by "${negation}"`);
+    }
     return { ...hit, task: hit.cue.task, contribution: hit.cue.weight * factor, notes, negated: negation !== undefined };
   });
 }
 
-/** Best hit plus halving shares of the others (repeating "translate" three times is not three times as sure), minus negations. */
-function aggregate(hits: readonly ScoredHit[]): Map<TaskKind, number> {
+/**
+ * Best hit plus halving shares of the others (repeating "translate" three times is not three times
+ * as sure), minus negations; then suppressions. Suppressions are explained in `reasons`.
+ */
+function aggregate(hits: readonly ScoredHit[], reasons: string[]): Map<TaskKind, number> {
   const scores = new Map<TaskKind, number>();
   for (const task of TASK_PRIORITY) {
     const mine = hits.filter((h) => h.task === task);
@@ -181,13 +211,23 @@ function aggregate(hits: readonly ScoredHit[]): Map<TaskKind, number> {
   }
   for (const hit of hits) {
     if (hit.negated || hit.contribution <= 0) continue;
-    for (const task of hit.cue.suppresses ?? []) scores.set(task, Math.min(scores.get(task) ?? 0, (scores.get(task) ?? 0) * SUPPRESS_FACTOR));
+    for (const task of hit.cue.suppresses ?? []) {
+      const score = scores.get(task) ?? 0;
+      if (score <= 0) continue;
+      scores.set(task, score * SUPPRESS_FACTOR);
+      reasons.push(`${task} x${SUPPRESS_FACTOR}: overridden by ${hit.task} "${hit.text.slice(0, 40)}"`);
+    }
   }
   return scores;
 }
 
 function add(scores: Map<TaskKind, number>, task: TaskKind, amount: number): void {
   scores.set(task, (scores.get(task) ?? 0) + amount);
+}
+
+/** A fenced block, or several lines of which a quarter read as code. One prose line with "->" is not code. */
+function containsCode(text: string): boolean {
+  return /```/.test(text) || (/\n\s*\S/.test(text) && codeLineRatio(text) >= 0.25);
 }
 
 interface Extras {
@@ -198,7 +238,13 @@ interface Extras {
 }
 
 /** Evidence that is not a fixed cue: named target language, code in the prompt, a label list, no selection. */
-function applyExtras(text: string, hits: readonly ScoredHit[], scores: Map<TaskKind, number>, hasSelection?: boolean): Extras {
+function applyExtras(
+  text: string,
+  original: string,
+  hits: readonly ScoredHit[],
+  scores: Map<TaskKind, number>,
+  hasSelection?: boolean,
+): Extras {
   const reasons: string[] = [];
   const languages = extractTranslationLanguages(text);
   const translateNegated = hits.some((h) => h.task === 'translate' && h.negated);
@@ -206,11 +252,11 @@ function applyExtras(text: string, hits: readonly ScoredHit[], scores: Map<TaskK
     add(scores, 'translate', 2.5);
     reasons.push(`translate +2.5: names a target language ("${languages.targetPhrase ?? ''}")`);
   }
-  if (codeLineRatio(text) > 0) {
+  if (containsCode(text)) {
     add(scores, 'generate-code', 1);
     reasons.push('generate-code +1.0: the prompt contains code');
   }
-  const labels = extractLabels(text);
+  const labels = extractLabels(original);
   if (labels && (scores.get('topic') ?? 0) > 0) {
     add(scores, 'topic', 1.5);
     reasons.push(`topic +1.5: lists labels (${labels.join(', ')})`);
@@ -224,7 +270,7 @@ function applyExtras(text: string, hits: readonly ScoredHit[], scores: Map<TaskK
   return { reasons, targetLang: languages.target, sourceLang: languages.source, labels };
 }
 
-function describe(hit: ScoredHit): string {
+function describeHit(hit: ScoredHit): string {
   const sign = hit.contribution >= 0 ? '+' : '';
   const notes = hit.notes.length > 0 ? ` (${hit.notes.join(', ')})` : '';
   return `${hit.task} ${sign}${hit.contribution.toFixed(1)}: ${hit.cue.role} "${hit.text.slice(0, 40)}"${notes}`;
@@ -243,19 +289,31 @@ function confidenceOf(best: number, second: number): number {
   return round(0.25 + 0.7 * strength * (0.35 + 0.65 * margin));
 }
 
+/** Intent sits at the start or the end of a prompt; a long pasted middle only costs time. */
+const MAX_HEAD_CHARS = 2000;
+const MAX_TAIL_CHARS = 1000;
+
+function boundLength(text: string): string {
+  if (text.length <= MAX_HEAD_CHARS + MAX_TAIL_CHARS) return text;
+  return `${text.slice(0, MAX_HEAD_CHARS)}\n…\n${text.slice(-MAX_TAIL_CHARS)}`;
+}
+
 /**
  * Classifies `prompt` into a TaskKind. `hasSelection` tells whether the user selected text the
  * prompt refers to (undefined: unknown). See the file comment for how scoring works.
  */
 export function detectTask(prompt: string, hasSelection?: boolean): TaskDetection {
-  const text = prompt.normalize('NFC').trim();
+  const original = boundLength(prompt.normalize('NFC').trim());
+  // Cues are matched on lower-cased text (see taskCues.ts); labels keep the user's spelling.
+  const text = original.toLowerCase();
   if (text === '') return { task: 'chat', confidence: 0.1, reasons: ['empty prompt: chat'] };
   const hits = scoreHits(text, findHits(text));
-  const scores = aggregate(hits);
-  const extras = applyExtras(text, hits, scores, hasSelection);
+  const ruleReasons: string[] = [];
+  const scores = aggregate(hits, ruleReasons);
+  const extras = applyExtras(text, original, hits, scores, hasSelection);
   const [first, second] = rank(scores);
-  const hitReasons = [...hits].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)).slice(0, 6).map(describe);
-  const reasons = [...hitReasons, ...extras.reasons];
+  const hitReasons = [...hits].sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution)).slice(0, 6).map(describeHit);
+  const reasons = [...hitReasons, ...ruleReasons, ...extras.reasons];
   if (first.score < MIN_SCORE) {
     const confidence = first.score <= 0 ? 0.3 : 0.25;
     return { task: 'chat', confidence, reasons: [...reasons, `no task scored ${MIN_SCORE} or more: chat`] };

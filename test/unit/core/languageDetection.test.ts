@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { detectLanguage, type DetectedLanguage } from '../../../src/core/languageDetection';
+import { ARABIC_PROFILES, CYRILLIC_PROFILES, LATIN_PROFILES } from '../../../src/core/languageProfiles';
+import { isSupportedLanguage } from '../../../src/core/languages';
 
 function detected(text: string): DetectedLanguage {
   const result = detectLanguage(text);
@@ -94,6 +96,11 @@ describe('detectLanguage', () => {
         assert.equal(result.lang, lang, `got ${result.lang} (${result.confidence}), alternatives ${JSON.stringify(result.alternatives)}`);
       });
     }
+  });
+
+  it('only ever answers with languages the extension supports', () => {
+    const profiled = [LATIN_PROFILES, CYRILLIC_PROFILES, ARABIC_PROFILES].flatMap((group) => Object.keys(group));
+    for (const code of [...profiled, ...LABELLED.map(([lang]) => lang)]) assert.ok(isSupportedLanguage(code), code);
   });
 
   it('the labelled table covers at least 30 languages', () => {

@@ -147,3 +147,14 @@ describe('language names', () => {
     assert.equal(foldName('हिन्दी'), 'हिन्दी');
   });
 });
+
+describe('foldName', () => {
+  it('keeps Cyrillic letters that differ only by a mark', () => {
+    assert.equal(foldName('Английский'), 'английский');
+    assert.equal(foldName('Україна'), 'україна');
+  });
+
+  it('folds Greek accents', () => {
+    assert.equal(foldName('Ελληνικά'), 'ελληνικα');
+  });
+});
