@@ -2,7 +2,8 @@
 // Hub browser webview (browser, IIFE). `--production` minifies and writes metafiles
 // (read by `npm run bench`); `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hfPackagesArePure } from './scripts/esbuild-plugins.cjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -16,6 +17,7 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
+    plugins: [hfPackagesArePure],
   },
   {
     entryPoints: ['src/webview/main.ts'],
@@ -26,6 +28,8 @@ const builds = [
   },
 ];
 
+// A clean dist/: no stale source maps or bundles from an earlier (dev or production) build.
+if (!watch) rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 for (const options of builds) {
   const config = {

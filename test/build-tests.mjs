@@ -14,7 +14,7 @@ function tsFiles(dir) {
 
 rmSync('out', { recursive: true, force: true });
 await esbuild.build({
-  entryPoints: [...tsFiles('src'), ...tsFiles('test')],
+  entryPoints: [...tsFiles('src'), ...tsFiles('test'), ...tsFiles('bench')],
   outdir: 'out',
   outbase: '.',
   platform: 'node',

@@ -1,0 +1,105 @@
+/**
+ * Activation in a real VS Code. Two sources, newest first:
+ * - BENCH_VSCODE=1: bench/vscode/measure.mjs starts code-server + headless Chromium (scripts/vscode-host) with a
+ *   probe extension beside the product; at onStartupFinished the probe records whether the product is already
+ *   active, then times `extension.activate()` (loading dist/extension.js + activate() resolving). Slow (a VS Code
+ *   start), so only on request.
+ * - otherwise the last timings file a previous run left: test-results/bench/activation.json (written by the
+ *   above) or test-results/e2e/activation.json (same shape, if the e2e harness records one).
+ * Always: a static check of package.json's activationEvents (no "*", no "onStartupFinished").
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fmt, infoRow, targetRow, unavailableRow, type Row, type Target } from './report';
+import type { BenchContext, Section, SectionResult } from './section';
+
+const ACTIVATION_TARGET: Target = { op: '<', value: 50, unit: 'ms' };
+const NOT_ACTIVE: Target = { op: '==', value: 0, unit: '', text: 'no' };
+const EAGER_EVENTS = ['*', 'onStartupFinished'];
+
+/** What a probe run records (also the shape the e2e harness may write). */
+export interface ActivationTimings {
+  /** Milliseconds from calling extension.activate() (the activation event) until it resolved. */
+  readonly activationMs: number;
+  /** Whether the product was already active when the window finished starting. */
+  readonly activeAtStartup: boolean;
+  readonly vscodeVersion?: string;
+  readonly measuredAt?: string;
+}
+
+export function isActivationTimings(v: unknown): v is ActivationTimings {
+  const o = v as Partial<ActivationTimings> | null;
+  return typeof o === 'object' && o !== null && typeof o.activationMs === 'number' && Number.isFinite(o.activationMs) && typeof o.activeAtStartup === 'boolean';
+}
+
+/** Activation events that start the extension with the window: the contract is that none does. */
+export function eagerActivationEvents(manifest: { activationEvents?: unknown }): string[] {
+  const events = Array.isArray(manifest.activationEvents) ? manifest.activationEvents.filter((e): e is string => typeof e === 'string') : [];
+  return events.filter((e) => EAGER_EVENTS.includes(e));
+}
+
+function readTimings(file: string): (ActivationTimings & { file: string; mtime: number }) | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return isActivationTimings(parsed) ? { ...parsed, file, mtime: statSync(file).mtimeMs } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function measureInVsCode(ctx: BenchContext): Promise<void> {
+  const script = join(ctx.repoRoot, 'bench', 'vscode', 'measure.mjs');
+  ctx.log('activation: BENCH_VSCODE=1, starting code-server + Chromium (about a minute)');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], { cwd: ctx.repoRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`bench/vscode/measure.mjs exited with ${code}`))));
+  });
+}
+
+export const activationSection: Section = {
+  name: 'activation',
+  async run(ctx: BenchContext): Promise<SectionResult> {
+    const rows: Row[] = [];
+    const manifest = JSON.parse(readFileSync(join(ctx.repoRoot, 'package.json'), 'utf8')) as { activationEvents?: unknown };
+    const eager = eagerActivationEvents(manifest);
+    rows.push(
+      targetRow(
+        'activation',
+        'Activation: events that start the extension with the window (package.json)',
+        eager.length,
+        eager.length === 0 ? 'none' : eager.join(', '),
+        { op: '==', value: 0, unit: '', text: 'none' },
+      ),
+    );
+    let note: string | undefined;
+    if (process.env.BENCH_VSCODE === '1') {
+      try {
+        await measureInVsCode(ctx);
+      } catch (err) {
+        note = err instanceof Error ? err.message : String(err);
+      }
+    }
+    const candidates = [join(ctx.repoRoot, 'test-results', 'bench', 'activation.json'), join(ctx.repoRoot, 'test-results', 'e2e', 'activation.json')];
+    const found = candidates.map(readTimings).filter((t) => t !== undefined).sort((a, b) => b.mtime - a.mtime)[0];
+    if (!found) {
+      const reason = note ?? 'no VS Code run recorded activation timings; run with BENCH_VSCODE=1';
+      rows.push(unavailableRow('activation', 'Activation: activation event → activate() resolved (real VS Code)', reason, ACTIVATION_TARGET));
+      rows.push(unavailableRow('activation', 'Activation: active at startup (real VS Code)', reason, NOT_ACTIVE));
+      return { rows, details: { eagerEvents: eager, reason } };
+    }
+    const when = new Date(found.mtime).toISOString();
+    const bundle = join(ctx.distDir, 'extension.js');
+    const stale = existsSync(bundle) && statSync(bundle).mtimeMs > found.mtime ? ', measured before the current dist/ build' : '';
+    const source = `one start, ${found.file.slice(ctx.repoRoot.length + 1)}, ${when}${found.vscodeVersion ? `, VS Code ${found.vscodeVersion}` : ''}${stale}`;
+    rows.push(
+      targetRow('activation', 'Activation: activation event → activate() resolved (real VS Code)', found.activationMs, fmt.ms(found.activationMs), ACTIVATION_TARGET),
+      targetRow('activation', 'Activation: active at startup (real VS Code)', found.activeAtStartup ? 1 : 0, found.activeAtStartup ? 'yes' : 'no', NOT_ACTIVE),
+      infoRow('activation', 'Activation: source of the two rows above', source),
+    );
+    if (note) rows.push(infoRow('activation', 'Activation: this run’s BENCH_VSCODE measurement failed (rows above are older)', note));
+    return { rows, details: { eagerEvents: eager, timings: found, ...(note ? { note } : {}) } };
+  },
+};

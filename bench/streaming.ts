@@ -1,0 +1,108 @@
+/**
+ * Streaming through the routing core vs the raw client, same model and provider (a chat model on the auto
+ * router), same messages, same fake server:
+ * - time to first token: Router.run with onToken vs InferenceClient.chatCompletionStream, interleaved, with the
+ *   same server latency as the routing section before the first byte;
+ * - throughput: the fake streams as fast as loopback allows, so a pacing fetch stands in for a provider that
+ *   generates a token every PACE_MS; tokens/s handed to the client ("received") vs tokens/s reaching the
+ *   onToken callback the editor inserts from ("delivered").
+ */
+import { performance } from 'node:perf_hooks';
+import { chatMessages } from '../src/core/prompts';
+import type { TaskRequest } from '../src/core/types';
+import { VALID_TOKEN } from '../test/fake-hf/server';
+import { benchSettings, makeRawClient, makeRouter } from './fakeEnv';
+import { fmt, infoRow, targetRow } from './report';
+import { SLOW_MS } from './routing';
+import type { BenchContext, Section, SectionResult } from './section';
+import { sideBySide } from './sideBySide';
+import { pacedSseFetch, tokensPerSecond } from './sse';
+import { median, round } from './stats';
+
+const MODEL = 'meta-llama/Llama-3.1-8B-Instruct';
+export const TTFT_RUNS = 100;
+const TTFT_WARMUP = 10;
+const REPLY_WORDS = 120;
+const PACED_STREAMS = 6;
+/** One token every PACE_MS (nominally 400 tokens/s; timers make it somewhat less): faster than hosted providers stream, so a slow consumer would show. */
+const PACE_MS = 2.5;
+
+function replyText(words: number): string {
+  return Array.from({ length: words }, (_, i) => `word${i}`).join(' ');
+}
+
+export const streamingSection: Section = {
+  name: 'streaming',
+  async run(ctx: BenchContext): Promise<SectionResult> {
+    const { fake } = ctx;
+    fake.reset();
+    fake.setChatReply('*', replyText(REPLY_WORDS));
+    fake.setFault({ listener: 'router' }, { type: 'slow', delayMs: SLOW_MS });
+    try {
+      const settings = benchSettings(fake, { cacheTtlMs: 0, pinnedModels: { chat: MODEL } });
+      const request: TaskRequest = { task: 'chat', prompt: 'Tell me about streaming.' };
+      const router = makeRouter(settings, VALID_TOKEN);
+      const client = makeRawClient(settings, VALID_TOKEN);
+
+      const routerFirstToken = async (): Promise<number> => {
+        const started = performance.now();
+        let first: number | undefined;
+        await router.run(request, { onToken: () => (first ??= performance.now()) });
+        if (first === undefined) throw new Error('router streamed no token');
+        return first - started;
+      };
+      const rawFirstToken = async (): Promise<number> => {
+        const started = performance.now();
+        let first: number | undefined;
+        for await (const chunk of client.chatCompletionStream({ model: MODEL, provider: 'auto', messages: chatMessages(request) })) {
+          if (chunk.choices?.[0]?.delta?.content) first ??= performance.now();
+        }
+        if (first === undefined) throw new Error('raw client streamed no token');
+        return first - started;
+      };
+      ctx.log(`streaming: ${TTFT_RUNS} interleaved streams per variant for time to first token`);
+      const ttft = await sideBySide(routerFirstToken, rawFirstToken, { runs: TTFT_RUNS, warmup: TTFT_WARMUP });
+
+      ctx.log(`streaming: ${PACED_STREAMS} paced streams (${REPLY_WORDS} tokens at one per ${PACE_MS} ms) for throughput`);
+      const receivedRates: number[] = [];
+      const deliveredRates: number[] = [];
+      for (let i = 0; i < PACED_STREAMS; i++) {
+        const received: number[] = [];
+        const delivered: number[] = [];
+        const pacedRouter = makeRouter(settings, VALID_TOKEN, pacedSseFetch(globalThis.fetch, PACE_MS, received));
+        await pacedRouter.run(request, { onToken: () => delivered.push(performance.now()) });
+        if (delivered.length !== received.length) throw new Error(`received ${received.length} tokens but delivered ${delivered.length}`);
+        receivedRates.push(tokensPerSecond(received));
+        deliveredRates.push(tokensPerSecond(delivered));
+      }
+      const receivedTps = median(receivedRates);
+      const deliveredTps = median(deliveredRates);
+      return {
+        rows: [
+          targetRow(
+            'streaming',
+            'Streaming: time to first token, router vs raw chatCompletionStream (median ratio)',
+            ttft.ratioOfMedians,
+            `${fmt.ratio(ttft.ratioOfMedians)} (${fmt.ms(ttft.a.median)} vs ${fmt.ms(ttft.b.median)})`,
+            { op: '<=', value: 1.05, unit: '×' },
+          ),
+          infoRow(
+            'streaming',
+            'Streaming: tokens/s delivered to the editor vs received',
+            `${deliveredTps.toFixed(0)} vs ${receivedTps.toFixed(0)} tok/s (${fmt.pct(deliveredTps / receivedTps)})`,
+            round(deliveredTps / receivedTps, 4),
+          ),
+        ],
+        details: {
+          model: MODEL,
+          provider: 'auto',
+          serverLatencyMs: SLOW_MS,
+          ttft: { router: ttft.a, raw: ttft.b, ratioOfMedians: ttft.ratioOfMedians, runs: TTFT_RUNS, warmup: TTFT_WARMUP },
+          throughput: { tokensPerStream: REPLY_WORDS, paceMs: PACE_MS, streams: PACED_STREAMS, receivedTps, deliveredTps, receivedRates, deliveredRates },
+        },
+      };
+    } finally {
+      fake.reset();
+    }
+  },
+};
