@@ -1,0 +1,78 @@
+// Entry of the integration suite that runs INSIDE a VS Code extension host. It keeps the contract of
+// @vscode/test-electron (`run(): Promise<void>`, rejecting when a test fails) and adds runWithReport(), which the
+// offline e2e runner extension (test/e2e/runner-extension) uses to write per-test failures to its results file.
+// Compiled by test/build-tests.mjs to out/test/integration/index.js; mocha resolves from the repo's node_modules.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+
+export interface SuiteFailure {
+  title: string;
+  error: string;
+}
+
+export interface SuiteReport {
+  passed: number;
+  failed: number;
+  failures: SuiteFailure[];
+}
+
+/**
+ * startup.test.js checks that nothing activated the extension before a command did, so it must run before
+ * any file that executes a command.
+ */
+const RUN_FIRST = ['startup.test.js'];
+
+/** Every compiled `*.test.js` under this folder, RUN_FIRST files first, the rest sorted by path. */
+export function integrationTestFiles(dir: string = __dirname): string[] {
+  const walk = (folder: string): string[] =>
+    readdirSync(folder).flatMap((name) => {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) return walk(path);
+      return name.endsWith('.test.js') ? [path] : [];
+    });
+  const files = walk(dir).sort();
+  const rank = (file: string): number => {
+    const index = RUN_FIRST.findIndex((name) => file.endsWith(`/${name}`));
+    return index === -1 ? RUN_FIRST.length : index;
+  };
+  return files.sort((a, b) => rank(a) - rank(b));
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;
+  return String(err);
+}
+
+export function runWithReport(): Promise<SuiteReport> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  for (const file of integrationTestFiles()) mocha.addFile(file);
+  return new Promise((resolve, reject) => {
+    let passed = 0;
+    const failures: SuiteFailure[] = [];
+    try {
+      const runner = mocha.run(() => {
+        if (passed + failures.length === 0) failures.push({ title: 'integration suite', error: 'no integration test ran' });
+        resolve({ passed, failed: failures.length, failures });
+      });
+      runner.on('pass', () => {
+        passed += 1;
+      });
+      // Hook failures arrive here too, titled after the hook.
+      runner.on('fail', (test, err) => {
+        failures.push({ title: test.fullTitle(), error: describeError(err) });
+      });
+    } catch (err) {
+      reject(err);
+    }
+  });
+}
+
+/** The @vscode/test-electron contract: resolves when every test passed, rejects otherwise. */
+export async function run(): Promise<void> {
+  const report = await runWithReport();
+  if (report.failed > 0) {
+    const summary = report.failures.map((f) => `${f.title}: ${f.error.split('\n')[0]}`).join('\n  ');
+    throw Object.assign(new Error(`${report.failed} integration test(s) failed:\n  ${summary}`), { report });
+  }
+}
