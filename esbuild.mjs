@@ -3,7 +3,7 @@
 // (read by `npm run bench`); `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { hfPackagesArePure } from './scripts/esbuild-plugins.cjs';
+import { hfPackagesArePure, LAZY_CHUNKS, lazyChunks } from './scripts/esbuild-plugins.cjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -17,8 +17,15 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     external: ['vscode'],
-    plugins: [hfPackagesArePure],
+    plugins: [hfPackagesArePure, lazyChunks],
   },
+  ...LAZY_CHUNKS.map((chunk) => ({
+    entryPoints: [chunk.source],
+    outfile: chunk.outfile,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  })),
   {
     entryPoints: ['src/webview/main.ts'],
     outfile: 'dist/webview.js',

@@ -24,3 +24,23 @@ exports.hfPackagesArePure = {
     });
   },
 };
+
+/**
+ * Lazy chunks: a module the extension loads with a `require('./x')` inside a function, only when a
+ * feature needs it, is built as its own bundle (dist/<chunk>.js) and left out of dist/extension.js,
+ * which keeps the bundle small and activation quick (esbuild has no code splitting for CommonJS).
+ */
+exports.LAZY_CHUNKS = [{ source: 'src/hub/cardSanitizer.ts', specifier: './cardSanitizer', outfile: 'dist/cardRenderer.js' }];
+
+exports.lazyChunks = {
+  name: 'lazy-chunks',
+  setup(build) {
+    for (const chunk of exports.LAZY_CHUNKS) {
+      const filter = new RegExp(`^${chunk.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+      build.onResolve({ filter }, (args) => {
+        if (args.kind !== 'require-call') return undefined;
+        return { path: `./${chunk.outfile.replace(/^dist\//, '')}`, external: true };
+      });
+    }
+  },
+};

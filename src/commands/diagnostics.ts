@@ -1,0 +1,32 @@
+/** Show Last Routing Decision and Show Health: reports opened as markdown previews. */
+import type { Ctx } from '../ctx';
+import type { Decision } from '../core/decision';
+import type { HealthReport } from '../core/router';
+import { inform } from '../ui/notify';
+import { cancelRunning } from '../ui/progress';
+import { decisionMarkdown, healthMarkdown } from '../ui/reports';
+
+export function showLastDecision(ctx: Ctx) {
+  return async (): Promise<Decision | undefined> => {
+    const decision = ctx.routerIfCreated()?.lastDecision();
+    if (!decision) {
+      inform('No routing decision yet: run a Hugging Face action first.');
+      return undefined;
+    }
+    await ctx.previews.show(decisionMarkdown(decision), { title: 'Last Routing Decision', languageId: 'markdown' });
+    return decision;
+  };
+}
+
+export function showHealth(ctx: Ctx) {
+  return async (): Promise<HealthReport> => {
+    const report = ctx.router.health();
+    await ctx.previews.show(healthMarkdown(report, new Date()), { title: 'Hugging Face Health', languageId: 'markdown' });
+    return report;
+  };
+}
+
+/** Cancels every running action (same effect as their Cancel buttons); in the palette only while one runs. */
+export function cancelRunningRequests(_ctx: Ctx) {
+  return (): { cancelled: number } => ({ cancelled: cancelRunning() });
+}

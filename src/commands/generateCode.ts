@@ -1,0 +1,88 @@
+/**
+ * Generate Code: the code streams into the document at the cursor (after the selection, if any) as one
+ * undoable edit. If the user edits that spot meanwhile, insertion stops and the whole result goes to a
+ * preview; on cancel or error the inserted text is removed again.
+ */
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { programmingLanguageName } from '../core/commentSyntax';
+import { StreamInserter } from '../editor/streamInserter';
+import { plainMessage } from '../ui/messages';
+import { notify } from '../ui/notify';
+import { cancelled, type ActionResult } from './actionResult';
+import { argsObject, stringArg } from './args';
+import { activeEditor, refusal, retryCommand, runRouted } from './run';
+
+/** How much text before the insertion point goes with the request as context. */
+const CONTEXT_CHARS = 3000;
+
+export function generateCode(ctx: Ctx) {
+  return async (rawArgs?: unknown): Promise<ActionResult> => {
+    const editor = activeEditor();
+    if (!editor.ok) return editor.result;
+    const problem = await ctx.preflight('generate-code');
+    if (problem) return refusal(problem);
+    const { document, selection } = editor.value;
+    const selected = document.getText(selection);
+    const instruction = stringArg(argsObject(rawArgs), 'instruction') ?? (await askInstruction(document.languageId, selected));
+    if (!instruction?.trim()) return cancelled();
+    return generate(ctx, editor.value, instruction.trim());
+  };
+}
+
+async function generate(ctx: Ctx, editor: vscode.TextEditor, instruction: string): Promise<ActionResult> {
+  const { document, selection } = editor;
+  const offset = document.offsetAt(selection.end);
+  // After a selection, start on a new line so the generated code does not run into the selected text.
+  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+  const prefix = !selection.isEmpty && selection.end.character > 0 ? eol : '';
+  const settings = ctx.config.actionSettings();
+  const inserter = new StreamInserter(editor, offset, prefix);
+  try {
+    const run = await runRouted(
+      ctx,
+      'Generating code…',
+      {
+        task: 'generate-code',
+        instruction,
+        languageId: document.languageId,
+        context: document.getText().slice(Math.max(0, offset - CONTEXT_CHARS), offset),
+        temperature: settings.generateTemperature,
+        maxTokens: settings.generateMaxTokens,
+      },
+      { onToken: (t) => inserter.push(t), onRestart: () => inserter.restart(), retry: retryCommand('huggingface.generateCode', { instruction }) },
+    );
+    if (!run.ok) return { ...run.result, message: await undoInsertion(inserter, run.result.message) };
+    const { result, decision } = run.value;
+    if (result.task !== 'generate-code' || result.text.trim() === '') {
+      return { status: 'failed', message: await undoInsertion(inserter, 'The model returned no code.'), decision, result };
+    }
+    const outcome = await inserter.finish(result.text);
+    if (outcome.status === 'applied') return { status: 'applied', message: 'Code inserted.', decision, result };
+    await ctx.previews.show(result.text, { title: 'Generated code', languageId: document.languageId });
+    const message = `Stopped inserting because ${outcome.reason}; the complete code is in the preview.`;
+    notify(plainMessage(message));
+    return { status: 'preview', message, decision, result };
+  } finally {
+    inserter.dispose();
+  }
+}
+
+/** Takes streamed text out again after a cancel or failure, and says whether the document is as before. */
+async function undoInsertion(inserter: StreamInserter, message: string | undefined): Promise<string> {
+  const removed = await inserter.removeInserted();
+  const base = message ?? '';
+  if (removed) return base;
+  return `${base} Part of the generated code was already inserted and has been edited since, so it was left in place.`.trim();
+}
+
+function askInstruction(languageId: string, selected: string): Thenable<string | undefined> {
+  const oneLine = selected.trim().split(/\r?\n/).length === 1 ? selected.trim() : '';
+  return vscode.window.showInputBox({
+    title: 'Generate Code',
+    prompt: `Describe the ${programmingLanguageName(languageId)} code to insert at the cursor.`,
+    placeHolder: 'e.g. a function that parses ISO dates',
+    value: oneLine,
+    ignoreFocusOut: true,
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * The only place that reads settings (`huggingface.*`). Values are cached and re-read when the
+ * configuration changes; listeners (the router, the status bar) hear about it through onDidChange.
+ */
+import * as vscode from 'vscode';
+import type { RoutingSettings } from './core/settings';
+import type { TaskKind } from './core/types';
+import {
+  pinnedModelKey,
+  readActionSettings,
+  readRoutingSettings,
+  SECTION,
+  type ActionSettings,
+} from './configModel';
+
+export class Config implements vscode.Disposable {
+  private routing: RoutingSettings | undefined;
+  private actions: ActionSettings | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly subscription: vscode.Disposable;
+
+  /** Fires after any `huggingface.*` setting changed; the getters already return the new values. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(SECTION)) return;
+      this.routing = undefined;
+      this.actions = undefined;
+      this.changed.fire();
+    });
+  }
+
+  routingSettings(): RoutingSettings {
+    this.routing ??= readRoutingSettings(this.raw(), process.env);
+    return this.routing;
+  }
+
+  actionSettings(): ActionSettings {
+    this.actions ??= readActionSettings(this.raw());
+    return this.actions;
+  }
+
+  get hubUrl(): string {
+    return this.routingSettings().hubUrl;
+  }
+
+  pinnedModel(task: TaskKind): string | undefined {
+    return this.routingSettings().pinnedModels[task];
+  }
+
+  /** Pins `modelId` for `task` in the user settings (the Hub view's "Use for task"); '' unpins. */
+  async pinModel(task: TaskKind, modelId: string): Promise<void> {
+    await vscode.workspace.getConfiguration(SECTION).update(pinnedModelKey(task), modelId.trim(), vscode.ConfigurationTarget.Global);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  private raw(): (key: string) => unknown {
+    const section = vscode.workspace.getConfiguration(SECTION);
+    return (key) => section.get<unknown>(key);
+  }
+}
+

@@ -1,0 +1,137 @@
+/**
+ * The settings model, without `vscode`: which keys exist, their defaults, and how raw values become
+ * the typed settings the core and the commands use. src/config.ts feeds it from the workspace
+ * configuration; tests feed it from a plain object.
+ */
+import { pinnedModelSetting } from './core/chains';
+import {
+  DEFAULT_DATASETS_SERVER_URL,
+  DEFAULT_HUB_URL,
+  DEFAULT_ROUTER_URL,
+  DEFAULT_SETTINGS,
+  type OpenAiEndpoint,
+  type RoutingPolicy,
+  type RoutingSettings,
+} from './core/settings';
+import { TASK_KINDS, type SummaryLength, type SummaryStyle, type TaskKind } from './core/types';
+
+export const SECTION = 'huggingface';
+
+/** Reads one key under `huggingface.` (undefined when unset or of the wrong shape; defaults apply). */
+export type RawSettings = (key: string) => unknown;
+
+/** Full id of a setting, for messages and "Open Settings" ('quota.monthlyRequests' → 'huggingface.quota.monthlyRequests'). */
+export function settingId(key: string): string {
+  return `${SECTION}.${key}`;
+}
+
+export type SummaryOutput = 'commentAbove' | 'preview';
+
+/** Settings the editor actions read (the routing ones go to the core as RoutingSettings). */
+export interface ActionSettings {
+  readonly maxSelectionChars: number;
+  readonly summarizeStyle: SummaryStyle;
+  readonly summarizeLength: SummaryLength;
+  readonly summarizeOutput: SummaryOutput;
+  readonly generateTemperature: number;
+  readonly generateMaxTokens: number;
+  readonly topicLabels: readonly string[];
+  readonly translateRecentLimit: number;
+}
+
+export const DEFAULT_TOPIC_LABELS: readonly string[] = [
+  'bug report',
+  'feature request',
+  'question',
+  'documentation',
+  'performance',
+  'security',
+];
+
+export const DEFAULT_ACTION_SETTINGS: ActionSettings = {
+  maxSelectionChars: DEFAULT_SETTINGS.maxInputChars,
+  summarizeStyle: 'bullets',
+  summarizeLength: 'medium',
+  summarizeOutput: 'commentAbove',
+  generateTemperature: 0.2,
+  generateMaxTokens: 512,
+  topicLabels: DEFAULT_TOPIC_LABELS,
+  translateRecentLimit: 5,
+};
+
+/** Key (without the `huggingface.` prefix) that pins a model for `task`, e.g. 'models.generateCode'. */
+export function pinnedModelKey(task: TaskKind): string {
+  return pinnedModelSetting(task).slice(SECTION.length + 1);
+}
+
+/** The task a `models.*` key pins, or undefined for any other key. */
+export function taskOfPinnedModelKey(key: string): TaskKind | undefined {
+  return TASK_KINDS.find((task) => pinnedModelKey(task) === key);
+}
+
+export function readRoutingSettings(raw: RawSettings, env: Readonly<Record<string, string | undefined>>): RoutingSettings {
+  const pinnedModels: Partial<Record<TaskKind, string>> = {};
+  for (const task of TASK_KINDS) {
+    const model = str(raw(pinnedModelKey(task)));
+    if (model) pinnedModels[task] = model;
+  }
+  return {
+    hubUrl: str(raw('hubUrl')) || env.HF_ENDPOINT?.trim() || DEFAULT_HUB_URL,
+    routerUrl: str(raw('routerUrl')) || DEFAULT_ROUTER_URL,
+    datasetsServerUrl: str(raw('datasetsServerUrl')) || DEFAULT_DATASETS_SERVER_URL,
+    policy: oneOf<RoutingPolicy>(raw('routing.policy'), ['preferFreeLocal', 'huggingFaceOnly', 'endpointsFirst'], DEFAULT_SETTINGS.policy),
+    pinnedModels,
+    endpoints: readEndpoints(raw('endpoints')),
+    requestsPerMinute: num(raw('rateLimit.requestsPerMinute'), DEFAULT_SETTINGS.requestsPerMinute, 1),
+    monthlyQuota: num(raw('quota.monthlyRequests'), DEFAULT_SETTINGS.monthlyQuota, 0),
+    requestTimeoutMs: num(raw('requestTimeoutSeconds'), DEFAULT_SETTINGS.requestTimeoutMs / 1000, 1) * 1000,
+    maxAttempts: Math.round(num(raw('retry.maxAttempts'), DEFAULT_SETTINGS.maxAttempts, 1)),
+    cacheTtlMs: num(raw('cache.ttlSeconds'), DEFAULT_SETTINGS.cacheTtlMs / 1000, 0) * 1000,
+    maxInputChars: num(raw('maxSelectionChars'), DEFAULT_SETTINGS.maxInputChars, 1),
+  };
+}
+
+export function readActionSettings(raw: RawSettings): ActionSettings {
+  const d = DEFAULT_ACTION_SETTINGS;
+  const labels = Array.isArray(raw('topic.labels')) ? (raw('topic.labels') as unknown[]).filter(isNonEmptyString) : [];
+  return {
+    maxSelectionChars: num(raw('maxSelectionChars'), d.maxSelectionChars, 1),
+    summarizeStyle: oneOf<SummaryStyle>(raw('summarize.style'), ['bullets', 'paragraph'], d.summarizeStyle),
+    summarizeLength: oneOf<SummaryLength>(raw('summarize.length'), ['short', 'medium', 'long'], d.summarizeLength),
+    summarizeOutput: oneOf<SummaryOutput>(raw('summarize.output'), ['commentAbove', 'preview'], d.summarizeOutput),
+    generateTemperature: num(raw('generate.temperature'), d.generateTemperature, 0),
+    generateMaxTokens: Math.round(num(raw('generate.maxTokens'), d.generateMaxTokens, 1)),
+    topicLabels: labels.length > 0 ? labels.map((l) => l.trim()) : d.topicLabels,
+    translateRecentLimit: Math.round(num(raw('translate.recentLimit'), d.translateRecentLimit, 0)),
+  };
+}
+
+/** Keeps only well-formed endpoint entries, so one typo in settings.json does not break every request. */
+export function readEndpoints(value: unknown): OpenAiEndpoint[] {
+  if (!Array.isArray(value)) return [];
+  const endpoints: OpenAiEndpoint[] = [];
+  for (const item of value) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { id, baseUrl, model, tasks } = item as Record<string, unknown>;
+    if (!isNonEmptyString(id) || !isNonEmptyString(baseUrl) || !isNonEmptyString(model)) continue;
+    const taskList = Array.isArray(tasks) ? tasks.filter((t): t is TaskKind => TASK_KINDS.includes(t as TaskKind)) : undefined;
+    endpoints.push({ id: id.trim(), baseUrl: baseUrl.trim(), model: model.trim(), ...(taskList ? { tasks: taskList } : {}) });
+  }
+  return endpoints;
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function num(value: unknown, fallback: number, min: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= min ? value : fallback;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
+  return allowed.includes(value as T) ? (value as T) : fallback;
+}
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}

@@ -1,0 +1,38 @@
+/**
+ * What the Hub browser needs from the rest of the extension. Plain types (no `vscode`), so the
+ * handlers and the dispatcher are unit-tested in node; src/hubView/register.ts re-exports HubViewDeps.
+ */
+import type { Router, RunOptions } from '../core/router';
+import type { TaskKind } from '../core/types';
+import type { ViewState } from '../shared/hubTypes';
+
+/** The router's options for one run; `only` tries exactly this candidate (the "Try it" playground). */
+export type HubRunOptions = RunOptions;
+
+/** The slice of the core Router the Hub browser uses (tests pass a fake with just `run`). */
+export type HubRouter = Pick<Router, 'run'>;
+
+export interface HubViewDeps {
+  hubUrl(): string;
+  datasetsServerUrl(): string;
+  getToken(): Promise<string | undefined>;
+  readonly router: HubRouter;
+  /** Writes huggingface.models.<task> (Global target). */
+  pinModel(task: TaskKind, modelId: string): Promise<void>;
+  openExternal(url: string): void;
+  log(line: string): void;
+}
+
+export type SnippetLanguage = 'javascript' | 'python';
+
+/** Editor- and window-side effects, implemented with `vscode` by src/hubView/hostActions.ts. */
+export interface HostActions {
+  copyText(text: string): Promise<void>;
+  /** Inserts the snippet for the active editor's language (asks when it is neither JS/TS nor Python). */
+  insertSnippet(snippets: Readonly<Record<SnippetLanguage, string>>): Promise<{ inserted: boolean; language: string }>;
+  /** Runs the extension's sign-in command; resolves to whether a token is now set. */
+  signIn(): Promise<boolean>;
+  /** The host's mirror of the webview's persisted state. */
+  loadState(): ViewState | null;
+  saveState(state: ViewState): Promise<void>;
+}

@@ -1,0 +1,123 @@
+/**
+ * Turns whatever the hub client, the dataset viewer client or fetch threw into a HubFailure the view
+ * shows as a state: offline, rate-limited (with the wait), signed-out, forbidden, not found, timeout.
+ * Messages are user-safe: URLs and request ids are cut, and anything token-shaped is redacted.
+ */
+import { redactSecrets } from '../core/redact';
+import type { HubFailure } from '../shared/hubTypes';
+
+/** The error every HubService method rejects with. */
+export class HubError extends Error {
+  constructor(readonly failure: HubFailure) {
+    super(failure.message);
+    this.name = 'HubError';
+  }
+}
+
+/** What a wrapped fetch saw, for headers the hub client does not surface (Retry-After). */
+export interface ResponseProbe {
+  retryAfterMs?: number;
+}
+
+const OFFLINE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** Retry-After is either delay-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Wraps fetch so a 429's Retry-After lands in `probe`, and every request gets a timeout. */
+export function probingFetch(base: typeof fetch, probe: ResponseProbe, timeoutMs: number, now: () => number): typeof fetch {
+  const wrapped = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const signal = init?.signal ?? (timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined);
+    const response = await base(input, signal ? { ...init, signal } : init);
+    if (response.status === 429) probe.retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
+    return response;
+  };
+  return wrapped as typeof fetch;
+}
+
+function errorCode(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string') return code;
+  return errorCode((err as { cause?: unknown }).cause);
+}
+
+function statusOf(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const status = (err as { statusCode?: unknown; status?: unknown }).statusCode ?? (err as { status?: unknown }).status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** The hub client appends ". URL: … . Request ID: …" to its messages; the user needs neither. */
+function cleanMessage(message: string): string {
+  return redactSecrets(message.split(/\.? URL: /)[0].trim());
+}
+
+export interface FailureContext {
+  /** A token was sent with the request (401/403 then mean "not allowed" rather than "sign in"). */
+  readonly authed: boolean;
+  /** Host name for the offline message, e.g. "huggingface.co". */
+  readonly host: string;
+  readonly probe?: ResponseProbe;
+}
+
+export function statusFailure(status: number, message: string, ctx: FailureContext): HubFailure {
+  if (status === 429) {
+    const wait = ctx.probe?.retryAfterMs;
+    const text = `The Hub is rate-limiting requests${wait !== undefined ? `; retry in ${Math.ceil(wait / 1000)} s` : ''}.`;
+    return wait !== undefined ? { kind: 'rate-limited', message: text, retryAfterMs: wait } : { kind: 'rate-limited', message: text };
+  }
+  if (status === 401) {
+    return ctx.authed
+      ? { kind: 'signed-out', message: 'The Hub rejected your token. Sign in again.' }
+      : { kind: 'signed-out', message: 'Sign in to Hugging Face to see this.' };
+  }
+  if (status === 403) {
+    return ctx.authed
+      ? { kind: 'forbidden', message: 'Your account has no access to this repo (it may be gated: request access on the Hub).' }
+      : { kind: 'signed-out', message: 'This repo is gated. Sign in to Hugging Face to see it.' };
+  }
+  if (status === 404) return { kind: 'not-found', message: 'Not found on the Hub.' };
+  const detail = message ? `: ${cleanMessage(message)}` : '';
+  return { kind: 'error', message: `The Hub answered ${status}${detail}` };
+}
+
+export function toHubFailure(err: unknown, ctx: FailureContext): HubFailure {
+  if (err instanceof HubError) return err.failure;
+  const name = err instanceof Error ? err.name : '';
+  if (name === 'TimeoutError') return { kind: 'timeout', message: `${ctx.host} did not answer in time.` };
+  if (name === 'AbortError') return { kind: 'cancelled', message: 'Cancelled.' };
+  const status = statusOf(err);
+  if (status !== undefined) return statusFailure(status, err instanceof Error ? err.message : '', ctx);
+  const code = errorCode(err);
+  const fetchFailed = err instanceof TypeError && /fetch failed|network/i.test(err.message);
+  if (fetchFailed || (code !== undefined && OFFLINE_CODES.has(code))) {
+    return { kind: 'offline', message: `Can't reach ${ctx.host}. Check your connection or the huggingface.hubUrl setting.` };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { kind: 'error', message: cleanMessage(message) || 'Unexpected error.' };
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

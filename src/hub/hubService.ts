@@ -1,0 +1,294 @@
+/**
+ * The host-side Hub service: every network call the Hub browser makes, through @huggingface/hub
+ * (and the small dataset viewer client), with an injectable fetch. Plain TypeScript, no `vscode`.
+ *
+ * - Lists: one ListSession per (account, hub, query), kept in an LRU; a new search reuses a session
+ *   younger than the TTL, "load more" always continues its session. The generator pages itself.
+ * - Details, cards, files, previews: a TTL cache with in-flight de-duplication (ttlCache.ts).
+ * - The token goes to the hub client only when it looks like a Hub token (hf_…); otherwise calls are
+ *   anonymous (the client would throw before any request).
+ * - Every failure rejects with a HubError carrying a HubFailure (offline, rate-limited, signed-out, …).
+ */
+import { datasetInfo, downloadFile, listDatasets, listFiles, listModels, listSpaces, modelInfo, spaceInfo } from '@huggingface/hub';
+import type {
+  CardResult,
+  DatasetPreview,
+  FileEntry,
+  FilesResult,
+  HubListItem,
+  HubQuery,
+  ListPage,
+  RepoDetails,
+  RepoKind,
+  SpaceRuntime,
+} from '../shared/hubTypes';
+import { DatasetViewerClient } from './datasetViewer';
+import { HubError, hostOf, probingFetch, toHubFailure, type ResponseProbe } from './hubErrors';
+import { datasetDetails, datasetItem, modelDetails, modelItem, spaceDetails, spaceItem, spaceRuntimeOf, type Raw } from './hubMapping';
+import { clientFilter, queryKey, toHubListParams, type HubListParams } from './hubParams';
+import { ListSession } from './listSession';
+import { TtlCache } from './ttlCache';
+
+/**
+ * The markdown engine is a separate bundle (dist/cardRenderer.js, see LAZY_CHUNKS in
+ * scripts/esbuild-plugins.cjs), loaded when the first card is shown rather than at activation.
+ */
+function loadCardRenderer(): typeof import('./cardSanitizer') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./cardSanitizer') as typeof import('./cardSanitizer');
+}
+
+export interface HubServiceOptions {
+  readonly hubUrl: () => string;
+  readonly datasetsServerUrl: () => string;
+  readonly getToken: () => Promise<string | undefined>;
+  readonly fetch?: typeof fetch;
+  readonly now?: () => number;
+  /** How long a search and a details answer are reused. Default 5 minutes. */
+  readonly ttlMs?: number;
+  /** Per-request timeout. Default 30 s. */
+  readonly requestTimeoutMs?: number;
+  /** Hosts card images may load from (must match the webview CSP). Default none. */
+  readonly allowedImageHosts?: () => readonly string[];
+  readonly cardMaxChars?: number;
+  readonly maxFiles?: number;
+  readonly log?: (line: string) => void;
+}
+
+interface Auth {
+  readonly accessToken?: string;
+  /** Distinguishes accounts in cache keys without keeping the token in them. */
+  readonly key: string;
+}
+
+interface CallContext {
+  readonly hubUrl: string;
+  readonly accessToken?: string;
+  readonly fetch: typeof fetch;
+}
+
+const MAX_SESSIONS = 24;
+const DEFAULT_TTL_MS = 5 * 60_000;
+
+/** FNV-1a: a short, stable, non-reversible tag for the account (cache keys live in memory only). */
+function accountKey(token: string | undefined): string {
+  if (!token) return 'anon';
+  let h = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+const trimSlash = (url: string): string => url.replace(/\/+$/, '');
+
+export function repoPath(kind: RepoKind, id: string): string {
+  return kind === 'model' ? id : `${kind}s/${id}`;
+}
+
+export class HubService {
+  private readonly sessions = new Map<string, { session: ListSession; probe: ResponseProbe }>();
+  private readonly cache: TtlCache<unknown>;
+  private readonly viewer: DatasetViewerClient;
+  private readonly now: () => number;
+  private readonly baseFetch: typeof fetch;
+
+  constructor(private readonly options: HubServiceOptions) {
+    this.now = options.now ?? Date.now;
+    this.baseFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.cache = new TtlCache({ ttlMs: options.ttlMs ?? DEFAULT_TTL_MS, maxEntries: 200, now: this.now });
+    this.viewer = new DatasetViewerClient({
+      baseUrl: options.datasetsServerUrl,
+      fetch: this.baseFetch,
+      getToken: options.getToken,
+      now: this.now,
+      timeoutMs: options.requestTimeoutMs,
+    });
+  }
+
+  hubUrl(): string {
+    return trimSlash(this.options.hubUrl());
+  }
+
+  /** `<hubUrl>/<id>`, `<hubUrl>/datasets/<id>`, `<hubUrl>/spaces/<id>`. */
+  repoUrl(kind: RepoKind, id: string): string {
+    return `${this.hubUrl()}/${repoPath(kind, id)}`;
+  }
+
+  /** Items [offset, offset + count) of a search. `fresh` starts the search over (refresh, retry). */
+  async list(query: HubQuery, offset: number, count: number, fresh = false): Promise<ListPage> {
+    const auth = await this.auth();
+    const key = `${auth.key}|${this.hubUrl()}|${queryKey(query)}`;
+    let entry = this.sessions.get(key);
+    const stale = entry !== undefined && offset === 0 && this.now() - entry.session.createdAt >= (this.options.ttlMs ?? DEFAULT_TTL_MS);
+    if (!entry || fresh || stale || entry.session.failed) {
+      entry?.session.dispose();
+      entry = this.startSession(query, auth);
+    }
+    this.sessions.delete(key);
+    this.sessions.set(key, entry);
+    this.evictSessions();
+    try {
+      return await entry.session.page(offset, count);
+    } catch (err) {
+      throw this.failure(err, auth, entry.probe, `list ${query.tab}`);
+    }
+  }
+
+  details(kind: RepoKind, id: string, fresh = false): Promise<RepoDetails> {
+    return this.cached(`details|${kind}|${id}`, `details ${id}`, fresh, async (ctx) => {
+      const params = { ...ctx, name: id };
+      if (kind === 'model') {
+        const info = await modelInfo({ ...params, additionalFields: ['author', 'library_name', 'tags', 'inferenceProviderMapping'] });
+        return modelDetails(info as unknown as Raw);
+      }
+      if (kind === 'dataset') {
+        return datasetDetails((await datasetInfo({ ...params, additionalFields: ['author', 'tags'] })) as unknown as Raw);
+      }
+      return spaceDetails((await spaceInfo({ ...params, additionalFields: ['author', 'tags', 'runtime'] })) as unknown as Raw);
+    });
+  }
+
+  /** A Space's runtime, always fetched anew (the refresh button). */
+  async spaceRuntime(id: string): Promise<SpaceRuntime | null> {
+    return this.call(`runtime ${id}`, async (ctx) => {
+      const info = await spaceInfo({ ...ctx, name: id, additionalFields: ['runtime'] });
+      return spaceRuntimeOf((info as unknown as Raw).runtime);
+    });
+  }
+
+  card(kind: RepoKind, id: string): Promise<CardResult> {
+    return this.cached(`card|${kind}|${id}`, `card ${id}`, false, async (ctx) => {
+      const blob = await downloadFile({ ...ctx, repo: { type: kind, name: id }, path: 'README.md', xet: false });
+      if (!blob) return { html: '', truncated: false, missing: true };
+      const maxChars = this.options.cardMaxChars ?? 200_000;
+      // UTF-8 needs at least one byte per character: reading maxChars bytes never downloads more than the cap.
+      const cut = blob.size > maxChars;
+      const markdown = await (cut ? blob.slice(0, maxChars) : blob).text();
+      const { renderCard } = loadCardRenderer();
+      const rendered = renderCard(markdown, {
+        baseUrl: `${this.repoUrl(kind, id)}/blob/main/`,
+        allowedImageHosts: this.options.allowedImageHosts?.() ?? [],
+        maxChars,
+        sourceTruncated: cut,
+      });
+      return { html: rendered.html, truncated: rendered.truncated, missing: false };
+    });
+  }
+
+  files(kind: RepoKind, id: string): Promise<FilesResult> {
+    return this.cached(`files|${kind}|${id}`, `files ${id}`, false, async (ctx) => {
+      const max = this.options.maxFiles ?? 500;
+      const files: FileEntry[] = [];
+      let truncated = false;
+      for await (const f of listFiles({ ...ctx, repo: { type: kind, name: id }, recursive: true })) {
+        if (f.type !== 'file') continue;
+        if (files.length === max) {
+          truncated = true;
+          break; // leaves the generator: no further pages are fetched
+        }
+        files.push({ path: String(f.path), type: 'file', size: f.lfs?.size ?? (Number.isFinite(f.size) ? f.size : 0) });
+      }
+      return { files, truncated };
+    });
+  }
+
+  datasetPreview(id: string, config: string, split: string): Promise<DatasetPreview> {
+    return this.cached(`preview|${id}|${config}|${split}`, `preview ${id}`, false, () => this.viewer.preview(id, config, split), {
+      host: hostOf(this.options.datasetsServerUrl()),
+    });
+  }
+
+  /** Forgets every cached answer and list (sign-in changes, "refresh"). */
+  clear(): void {
+    this.cache.clear();
+    for (const { session } of this.sessions.values()) session.dispose();
+    this.sessions.clear();
+  }
+
+  private startSession(query: HubQuery, auth: Auth): { session: ListSession; probe: ResponseProbe } {
+    const probe: ResponseProbe = {};
+    const ctx = this.context(auth, probe);
+    const filter = clientFilter(query);
+    const source = listItems(toHubListParams(query), ctx);
+    const session = new ListSession(source, {
+      createdAt: this.now(),
+      filter: filter && ((item) => filter({ sdk: item.label, hardware: item.hardware, stage: item.stage })),
+    });
+    return { session, probe };
+  }
+
+  private evictSessions(): void {
+    while (this.sessions.size > MAX_SESSIONS) {
+      const [oldestKey, oldest] = this.sessions.entries().next().value as [string, { session: ListSession }];
+      oldest.session.dispose();
+      this.sessions.delete(oldestKey);
+    }
+  }
+
+  private async auth(): Promise<Auth> {
+    const token = await this.options.getToken();
+    const accessToken = token?.startsWith('hf_') ? token : undefined;
+    return { accessToken, key: accountKey(accessToken) };
+  }
+
+  private context(auth: Auth, probe: ResponseProbe): CallContext {
+    const fetch = probingFetch(this.baseFetch, probe, this.options.requestTimeoutMs ?? 30_000, this.now);
+    return { hubUrl: this.hubUrl(), fetch, ...(auth.accessToken ? { accessToken: auth.accessToken } : {}) };
+  }
+
+  private async call<T>(what: string, run: (ctx: CallContext) => Promise<T>): Promise<T> {
+    const auth = await this.auth();
+    const probe: ResponseProbe = {};
+    try {
+      return await run(this.context(auth, probe));
+    } catch (err) {
+      throw this.failure(err, auth, probe, what);
+    }
+  }
+
+  private async cached<T>(
+    key: string,
+    what: string,
+    fresh: boolean,
+    run: (ctx: CallContext) => Promise<T>,
+    where: { host?: string } = {},
+  ): Promise<T> {
+    const auth = await this.auth();
+    const fullKey = `${auth.key}|${this.hubUrl()}|${key}`;
+    const load = async (): Promise<T> => {
+      const probe: ResponseProbe = {};
+      try {
+        return await run(this.context(auth, probe));
+      } catch (err) {
+        throw this.failure(err, auth, probe, what, where.host);
+      }
+    };
+    return (await this.cache.get(fullKey, load, { fresh })) as T;
+  }
+
+  private failure(err: unknown, auth: Auth, probe: ResponseProbe, what: string, host?: string): HubError {
+    const failure = toHubFailure(err, { authed: auth.accessToken !== undefined, host: host ?? hostOf(this.hubUrl()), probe });
+    this.options.log?.(`hub: ${what} failed (${failure.kind}): ${failure.message}`);
+    return new HubError(failure);
+  }
+}
+
+/** The hub client's list generator for the params, mapped to rows (lazily: one item per pull). */
+async function* listItems(params: HubListParams, ctx: CallContext): AsyncGenerator<HubListItem> {
+  switch (params.kind) {
+    case 'model':
+      for await (const e of listModels({ ...ctx, search: params.search, sort: params.sort, additionalFields: params.additionalFields })) {
+        yield modelItem(e as unknown as Raw);
+      }
+      return;
+    case 'dataset':
+      for await (const e of listDatasets({ ...ctx, search: params.search, sort: params.sort, additionalFields: params.additionalFields })) {
+        yield datasetItem(e as unknown as Raw);
+      }
+      return;
+    case 'space':
+      for await (const e of listSpaces({ ...ctx, search: params.search, sort: params.sort, additionalFields: params.additionalFields })) {
+        yield spaceItem(e as unknown as Raw);
+      }
+      return;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The Hub view's editor- and window-side effects: clipboard, snippet insertion at the cursor (language
+ * from the active editor, QuickPick otherwise), sign-in, and the host's mirror of the view state.
+ */
+import * as vscode from 'vscode';
+import type { HostActions, HubViewDeps, SnippetLanguage } from '../hub/deps';
+import { snippetLanguageFor } from '../hub/snippets';
+import { parseViewState } from '../shared/hubValidators';
+import type { ViewState } from '../shared/hubTypes';
+
+const STATE_KEY = 'huggingface.hub.viewState';
+
+async function pickLanguage(editor: vscode.TextEditor | undefined): Promise<SnippetLanguage | undefined> {
+  const fromEditor = editor && snippetLanguageFor(editor.document.languageId);
+  if (fromEditor) return fromEditor;
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'Python', description: 'huggingface_hub InferenceClient', language: 'python' as const },
+      { label: 'JavaScript', description: '@huggingface/inference InferenceClient', language: 'javascript' as const },
+    ],
+    { title: 'Insert a usage snippet', placeHolder: 'Snippet language' },
+  );
+  return picked?.language;
+}
+
+export function createHostActions(context: vscode.ExtensionContext, deps: HubViewDeps): HostActions {
+  return {
+    async copyText(text) {
+      await vscode.env.clipboard.writeText(text);
+      vscode.window.setStatusBarMessage(`Copied ${text}`, 3000);
+    },
+    async insertSnippet(snippets) {
+      const editor = vscode.window.activeTextEditor;
+      const language = await pickLanguage(editor);
+      if (!language) return { inserted: false, language: '' };
+      const text = snippets[language];
+      if (editor) {
+        const inserted = await editor.edit((edit) => edit.insert(editor.selection.active, text));
+        if (inserted) await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+        return { inserted, language };
+      }
+      const doc = await vscode.workspace.openTextDocument({ language, content: text });
+      await vscode.window.showTextDocument(doc);
+      return { inserted: true, language };
+    },
+    async signIn() {
+      await vscode.commands.executeCommand('huggingface.signIn');
+      return Boolean(await deps.getToken());
+    },
+    loadState() {
+      try {
+        return parseViewState(context.workspaceState.get<unknown>(STATE_KEY), 'state');
+      } catch {
+        return null;
+      }
+    },
+    async saveState(state: ViewState) {
+      await context.workspaceState.update(STATE_KEY, state);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The sidebar Hub browser's WebviewViewProvider: sets the webview options (scripts on, resources only
+ * from dist/ and media/), builds the CSP'd HTML with a fresh nonce per load, and connects the webview's
+ * messages to the HubDispatcher. Title-bar commands reach the webview as `command` events.
+ */
+import * as vscode from 'vscode';
+import { HubDispatcher, type Handlers } from '../hub/dispatcher';
+import type { ViewCommand } from '../shared/hubTypes';
+import type { HostMessage } from '../shared/protocol';
+import { buildHubHtml, makeNonce } from './html';
+
+export const HUB_VIEW_ID = 'huggingface.hub';
+
+export class HubViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private dispatcher: HubDispatcher | undefined;
+  /** Commands sent before the webview finished loading, delivered after its first `init`. */
+  private pending: ViewCommand[] = [];
+  private ready = false;
+  private lastSignedIn: boolean | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly handlers: Handlers,
+    private readonly isSignedIn: () => Promise<boolean>,
+    private readonly onAuthChanged: () => void,
+    private readonly log: (line: string) => void,
+  ) {}
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    this.ready = false;
+    const webview = view.webview;
+    const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
+    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
+    webview.options = { enableScripts: true, localResourceRoots: [dist, media] };
+    webview.html = buildHubHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'hub.css')).toString(),
+      codiconsUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'codicons', 'codicon.css')).toString(),
+    });
+    const dispatcher = new HubDispatcher(this.handlers, (message) => this.post(message), this.log);
+    this.dispatcher = dispatcher;
+    const subscriptions = [
+      webview.onDidReceiveMessage((message: unknown) => void this.receive(dispatcher, message)),
+      view.onDidChangeVisibility(() => {
+        if (view.visible) void this.checkAuth();
+      }),
+    ];
+    view.onDidDispose(() => {
+      subscriptions.forEach((s) => s.dispose());
+      dispatcher.dispose();
+      if (this.view === view) {
+        this.view = undefined;
+        this.dispatcher = undefined;
+      }
+    });
+  }
+
+  /** Forwards a title-bar command to the webview (queued until the webview has loaded). */
+  sendCommand(command: ViewCommand): void {
+    if (this.view && this.ready) this.post({ type: 'command', command });
+    else this.pending.push(command);
+  }
+
+  /** Tells the webview when sign-in changed since it last looked (the token has no change event here). */
+  async checkAuth(): Promise<void> {
+    const signedIn = await this.isSignedIn();
+    if (this.lastSignedIn !== undefined && signedIn !== this.lastSignedIn) {
+      this.onAuthChanged();
+      if (this.ready) this.post({ type: 'auth', signedIn });
+    }
+    this.lastSignedIn = signedIn;
+  }
+
+  dispose(): void {
+    this.dispatcher?.dispose();
+  }
+
+  private async receive(dispatcher: HubDispatcher, message: unknown): Promise<void> {
+    await dispatcher.handle(message);
+    const isInit = typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'init';
+    if (isInit) {
+      this.ready = true;
+      this.lastSignedIn = await this.isSignedIn();
+      for (const command of this.pending.splice(0)) this.post({ type: 'command', command });
+    }
+  }
+
+  private post(message: HostMessage): void {
+    void this.view?.webview.postMessage(message);
+  }
+}

@@ -1,0 +1,52 @@
+/** Display formatting shared by the webview rows and details (pure, so it is unit-tested in node). */
+
+const UNITS: readonly [number, string][] = [
+  [365 * 24 * 3600_000, 'year'],
+  [30 * 24 * 3600_000, 'month'],
+  [7 * 24 * 3600_000, 'week'],
+  [24 * 3600_000, 'day'],
+  [3600_000, 'hour'],
+  [60_000, 'minute'],
+];
+
+/** "3 days ago", "just now"; '' for a missing date. Future dates (clock skew) read as "just now". */
+export function relativeTime(epochMs: number | null, now: number): string {
+  if (epochMs === null || !Number.isFinite(epochMs)) return '';
+  const diff = now - epochMs;
+  for (const [size, unit] of UNITS) {
+    if (diff >= size) {
+      const n = Math.floor(diff / size);
+      return `${n} ${unit}${n === 1 ? '' : 's'} ago`;
+    }
+  }
+  return 'just now';
+}
+
+/** 1234 -> "1.2k", 5_600_000 -> "5.6M". */
+export function compactNumber(n: number | null): string {
+  if (n === null || !Number.isFinite(n)) return '';
+  const abs = Math.abs(n);
+  if (abs < 1000) return String(Math.round(n));
+  const [div, suffix] = abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : [1e3, 'k'];
+  const v = n / div;
+  return `${v >= 100 ? Math.round(v) : Number(v.toFixed(1))}${suffix}`;
+}
+
+/** 1536 -> "1.5 kB" (SI units, as the Hub shows them). */
+export function formatBytes(n: number): string {
+  if (!Number.isFinite(n) || n < 0) return '';
+  if (n < 1000) return `${n} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let i = -1;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${v >= 100 ? Math.round(v) : Number(v.toFixed(1))} ${units[i]}`;
+}
+
+/** Seconds to wait, rounded up, for the rate-limited state ("Retry in 12 s"). */
+export function waitSeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
+}

@@ -1,0 +1,63 @@
+/**
+ * Which of the extension's tasks a Hub model can serve, from its pipeline tag. Shared so the host
+ * (details, "Try it") and the webview (the "Use for task" picker) agree.
+ */
+import type { ApiKind, TaskKind } from '../core/types';
+
+/** Pipeline tags of chat-capable models: these can serve every task through the chat API. */
+const CHAT_PIPELINES = new Set(['text-generation', 'image-text-to-text', 'text2text-generation', 'conversational']);
+
+const TASK_PIPELINES: Readonly<Record<string, readonly TaskKind[]>> = {
+  translation: ['translate'],
+  summarization: ['summarize'],
+  'question-answering': ['question-answering'],
+  'text-classification': ['sentiment'],
+  'zero-shot-classification': ['topic'],
+  'token-classification': ['ner'],
+};
+
+/** Chat models list chat and code first: those are what a user most likely pins them for. */
+const CHAT_TASKS: readonly TaskKind[] = [
+  'chat',
+  'generate-code',
+  'summarize',
+  'translate',
+  'question-answering',
+  'sentiment',
+  'topic',
+  'ner',
+];
+
+export function tasksForPipeline(pipelineTag: string): readonly TaskKind[] {
+  if (CHAT_PIPELINES.has(pipelineTag)) return CHAT_TASKS;
+  return TASK_PIPELINES[pipelineTag] ?? [];
+}
+
+export function isChatPipeline(pipelineTag: string): boolean {
+  return CHAT_PIPELINES.has(pipelineTag);
+}
+
+/** The wire API a model is called through for a task: its own task API, or chat for chat models. */
+export function apiFor(task: TaskKind, pipelineTag: string): ApiKind {
+  if (isChatPipeline(pipelineTag) || task === 'chat' || task === 'generate-code') return 'chat';
+  const byTask: Record<Exclude<TaskKind, 'chat' | 'generate-code'>, ApiKind> = {
+    translate: 'translation',
+    summarize: 'summarization',
+    'question-answering': 'question-answering',
+    sentiment: 'text-classification',
+    topic: 'zero-shot-classification',
+    ner: 'token-classification',
+  };
+  return byTask[task];
+}
+
+export const TASK_LABELS: Readonly<Record<TaskKind, string>> = {
+  'generate-code': 'Generate code',
+  translate: 'Translate',
+  summarize: 'Summarize',
+  'question-answering': 'Question answering',
+  sentiment: 'Sentiment',
+  topic: 'Topic classification',
+  ner: 'Named entities',
+  chat: 'Chat',
+};

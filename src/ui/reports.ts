@@ -1,0 +1,65 @@
+/** The markdown documents "Show Health" and "Show Last Routing Decision" open. Pure. */
+import { formatDecision, type Decision } from '../core/decision';
+import type { ProviderHealth } from '../core/metrics';
+import type { HealthReport } from '../core/router';
+import { QUOTA_SETTING_ID } from './messages';
+import { percent } from './format';
+
+export function healthMarkdown(report: HealthReport, now: Date): string {
+  const { quota, limiter } = report;
+  const quotaLine =
+    quota.limit > 0
+      ? `${quota.used} of ${quota.limit} requests used in ${quota.month} (${percent(quota.fraction)}); limit set by \`${QUOTA_SETTING_ID}\`.`
+      : `${quota.used} requests in ${quota.month}; no monthly limit (\`${QUOTA_SETTING_ID}\` is 0).`;
+  return [
+    '# Hugging Face: health',
+    '',
+    `_As of ${now.toISOString().replace('T', ' ').slice(0, 19)} UTC._`,
+    '',
+    '## Monthly quota',
+    '',
+    quotaLine,
+    '',
+    '## Rate limiter',
+    '',
+    `${limiter.inWindow} of ${limiter.limit} requests in the last ${Math.round(limiter.windowMs / 1000)} s; ${limiter.queued} waiting.`,
+    '',
+    '## Cache',
+    '',
+    `${report.cacheEntries} cached ${report.cacheEntries === 1 ? 'answer' : 'answers'}.`,
+    '',
+    '## Providers',
+    '',
+    ...providersTable(report.providers),
+    '',
+  ].join('\n');
+}
+
+function providersTable(providers: readonly ProviderHealth[]): string[] {
+  if (providers.length === 0) return ['No requests yet in this session.'];
+  return [
+    '| Provider | Reachable | Requests | Success (recent) | p50 | p95 | Last failure |',
+    '|---|---|---|---|---|---|---|',
+    ...providers.map(
+      (p) =>
+        `| ${cell(p.provider)} | ${p.reachable === undefined ? '–' : p.reachable ? 'yes' : '**no**'} | ${p.requests} | ` +
+        `${percent(p.successRate)} | ${ms(p.p50Ms)} | ${ms(p.p95Ms)} | ${p.lastFailure ? cell(lastFailure(p)) : '–'} |`,
+    ),
+  ];
+}
+
+function lastFailure(p: ProviderHealth): string {
+  return p.lastFailureAt === undefined ? (p.lastFailure ?? '') : `${p.lastFailure} at ${new Date(p.lastFailureAt).toISOString().slice(11, 19)}`;
+}
+
+function ms(value: number | undefined): string {
+  return value === undefined ? '–' : `${Math.round(value)} ms`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+export function decisionMarkdown(decision: Decision): string {
+  return ['# Last routing decision', '', '```text', formatDecision(decision), '```', ''].join('\n');
+}

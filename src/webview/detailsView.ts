@@ -1,0 +1,251 @@
+/**
+ * The details panel of one repo: header (id, badges, counts), actions (use for task, try it, copy id,
+ * open on the Hub, insert snippet) and the sections, each loaded in parallel and failing on its own.
+ */
+import type { TaskKind } from '../core/types';
+import { compactNumber, relativeTime } from '../shared/format';
+import type { HubFailure, RepoDetails, RepoKind } from '../shared/hubTypes';
+import type { Method } from '../shared/protocol';
+import { TASK_LABELS } from '../shared/taskMapping';
+import {
+  cardContent,
+  collapsible,
+  filesContent,
+  loading,
+  previewContent,
+  providersContent,
+  runtimeContent,
+  sectionFailure,
+  tagsContent,
+} from './detailsSections';
+import { button, h, icon, select } from './dom';
+import { Playground } from './playground';
+import { RequestError, type Call, type RequestClient } from './requestClient';
+
+export interface DetailsHost {
+  back(): void;
+  signedIn(): boolean;
+  signIn(): void;
+  announce(text: string): void;
+  now(): number;
+}
+
+const failureOf = (err: unknown): HubFailure =>
+  err instanceof RequestError ? err.failure : { kind: 'error', message: String(err) };
+
+export class DetailsView {
+  readonly element: HTMLElement;
+  private readonly body: HTMLElement;
+  private readonly title: HTMLElement;
+  private readonly backButton: HTMLElement;
+  private calls: Call<Method>[] = [];
+  private playground: Playground | undefined;
+  private playgroundSection: (HTMLElement & { open: boolean }) | undefined;
+  private opened: { kind: RepoKind; id: string } | undefined;
+
+  constructor(
+    private readonly client: RequestClient,
+    private readonly host: DetailsHost,
+  ) {
+    this.backButton = button('Back', () => host.back(), { icon: 'arrow-left', secondary: true, title: 'Back to results (Escape)' });
+    this.title = h('h2', { class: 'details-title', attrs: { tabindex: -1 } });
+    this.body = h('div', { class: 'details-body' });
+    this.element = h(
+      'section',
+      { class: 'details', attrs: { 'aria-label': 'Details' } },
+      h('div', { class: 'details-top' }, this.backButton, this.title),
+      this.body,
+    );
+  }
+
+  get current(): { kind: RepoKind; id: string } | undefined {
+    return this.opened;
+  }
+
+  open(kind: RepoKind, id: string): void {
+    this.close();
+    this.opened = { kind, id };
+    this.title.textContent = id;
+    const headerBox = h('div', { class: 'details-header' }, loading('Loading details'));
+    const cardBox = h('div', {}, loading('Loading card'));
+    const filesBox = h('div', {}, loading('Loading files'));
+    const previewBox = h('div', {}, loading('Loading preview'));
+    const extraBox = h('div', {});
+    const tagsBox = h('div', {});
+    this.body.replaceChildren(
+      headerBox,
+      extraBox,
+      kind === 'dataset' ? collapsible('Preview', true, previewBox) : '',
+      collapsible(kind === 'space' ? 'README' : kind === 'dataset' ? 'Dataset card' : 'Model card', true, cardBox),
+      collapsible('Files', false, filesBox),
+      tagsBox,
+    );
+    this.loadDetails(kind, id, headerBox, { extra: extraBox, tags: tagsBox });
+    this.loadInto(cardBox, () => this.track(this.client.start('card', { kind, id })), (card) => cardContent(card, (url) => this.openExternal(url)));
+    this.loadInto(filesBox, () => this.track(this.client.start('files', { kind, id })), filesContent);
+    if (kind === 'dataset') this.loadPreview(id, previewBox, '', '');
+    this.title.focus();
+  }
+
+  close(): void {
+    for (const call of this.calls) call.cancel();
+    this.calls = [];
+    this.playground?.dispose();
+    this.playground = undefined;
+    this.playgroundSection = undefined;
+    this.opened = undefined;
+  }
+
+  focus(): void {
+    this.title.focus();
+  }
+
+  private track<M extends Method>(call: Call<M>): Call<M> {
+    this.calls.push(call as unknown as Call<Method>);
+    call.promise.then(
+      () => this.untrack(call),
+      () => this.untrack(call),
+    );
+    return call;
+  }
+
+  private untrack(call: { seq: number }): void {
+    this.calls = this.calls.filter((c) => c.seq !== call.seq);
+  }
+
+  /** Runs a request and renders its result (or its failure, with retry) into `box`. */
+  private loadInto<T>(box: HTMLElement, start: () => { promise: Promise<T> }, render: (value: T) => Node): void {
+    box.replaceChildren(loading('Loading'));
+    start().promise.then(
+      (value) => box.replaceChildren(render(value)),
+      (err: unknown) => {
+        const failure = failureOf(err);
+        if (failure.kind === 'cancelled') return;
+        box.replaceChildren(sectionFailure(failure, () => this.loadInto(box, start, render), () => this.host.signIn()));
+      },
+    );
+  }
+
+  private loadDetails(kind: RepoKind, id: string, headerBox: HTMLElement, boxes: { extra: HTMLElement; tags: HTMLElement }): void {
+    this.loadInto(headerBox, () => this.track(this.client.start('details', { kind, id, fresh: false })), (details: RepoDetails) => {
+      this.renderExtras(details, boxes.extra);
+      boxes.tags.replaceChildren(collapsible(`Tags (${details.tags.length})`, false, tagsContent(details.tags)));
+      return this.header(details);
+    });
+  }
+
+  private loadPreview(id: string, box: HTMLElement, config: string, split: string): void {
+    this.loadInto(box, () => this.track(this.client.start('datasetPreview', { id, config, split })), (preview) =>
+      previewContent(preview, (c, s) => this.loadPreview(id, box, c, s)),
+    );
+  }
+
+  private header(d: RepoDetails): HTMLElement {
+    const facts = [
+      d.kind === 'model' ? d.task : d.kind === 'space' ? d.sdk : '',
+      d.kind === 'model' ? d.library : '',
+      d.kind !== 'space' ? `↓ ${compactNumber(d.downloads)}` : '',
+      `♥ ${compactNumber(d.likes)}`,
+      d.updatedAt !== null ? `updated ${relativeTime(d.updatedAt, this.host.now())}` : '',
+    ].filter(Boolean);
+    const gatedNote =
+      d.gated && !this.host.signedIn()
+        ? h('p', { class: 'notice' }, icon('lock'), ' This repo is gated: sign in to see its files. ', button('Sign in', () => this.host.signIn(), { secondary: true }))
+        : null;
+    return h(
+      'div',
+      {},
+      h(
+        'div',
+        { class: 'badges' },
+        d.author && h('span', { class: 'muted' }, `by ${d.author}`),
+        d.gated && h('vscode-badge', { attrs: { title: 'Gated: access must be requested' } }, 'gated'),
+        d.private && h('vscode-badge', {}, 'private'),
+      ),
+      h('p', { class: 'details-meta' }, facts.join(' · ')),
+      this.actions(d),
+      gatedNote,
+    );
+  }
+
+  private actions(d: RepoDetails): HTMLElement {
+    const row = h('div', { class: 'actions', attrs: { role: 'toolbar', 'aria-label': 'Actions' } });
+    if (d.kind === 'model' && d.tasks.length > 0) {
+      let task: TaskKind = d.tasks[0];
+      const status = h('span', { class: 'muted', attrs: { role: 'status' } });
+      const taskSelect = select('Task to use this model for', d.tasks.map((t) => ({ value: t, label: TASK_LABELS[t] })), task, (v) => {
+        task = v as TaskKind;
+      });
+      const use = button('Use for task', () => void this.pin(d.id, task, status), { icon: 'pinned', title: 'Use this model for the chosen task' });
+      row.append(h('div', { class: 'use-for-task' }, taskSelect, use, status));
+      row.append(button('Try it', () => this.openPlayground(), { icon: 'play', secondary: true, title: 'Try this model' }));
+    }
+    row.append(
+      button('Copy id', () => void this.simple('copyId', { id: d.id }, `Copied ${d.id}`), { icon: 'copy', secondary: true }),
+      button('Open on Hub', () => void this.simple('openOnHub', { kind: d.kind, id: d.id }, ''), { icon: 'link-external', secondary: true }),
+      button('Insert snippet', () => void this.snippet(d), { icon: 'code', secondary: true, title: 'Insert a usage snippet at the cursor' }),
+    );
+    return row;
+  }
+
+  private renderExtras(d: RepoDetails, box: HTMLElement): void {
+    const parts: Node[] = [];
+    if (d.kind === 'space') {
+      const runtimeBox = h('div', {}, runtimeContent(d.runtime, () => refresh()));
+      const refresh = (): void =>
+        this.loadInto(runtimeBox, () => this.track(this.client.start('spaceRuntime', { id: d.id })), (r) => runtimeContent(r.runtime, refresh));
+      parts.push(collapsible('Runtime', true, runtimeBox));
+    }
+    if (d.kind === 'model') {
+      if (d.tasks.length > 0) {
+        this.playground = new Playground(this.client, d, () => this.host.signIn());
+        this.playgroundSection = collapsible('Try it', false, this.playground.element) as HTMLElement & { open: boolean };
+        parts.push(this.playgroundSection);
+      }
+      parts.push(collapsible(`Inference providers (${d.providers.length})`, d.providers.length > 0, providersContent(d.providers)));
+    }
+    box.replaceChildren(...parts);
+  }
+
+  private openPlayground(): void {
+    if (!this.playgroundSection) return;
+    this.playgroundSection.open = true;
+    this.playgroundSection.scrollIntoView({ block: 'nearest' });
+    // The collapsible renders its content on the next frame.
+    requestAnimationFrame(() => this.playground?.focus());
+  }
+
+  private async pin(modelId: string, task: TaskKind, status: HTMLElement): Promise<void> {
+    status.textContent = '';
+    try {
+      await this.client.request('pinModel', { task, modelId });
+      status.textContent = `Pinned for ${TASK_LABELS[task]}.`;
+      this.host.announce(`${modelId} is now used for ${TASK_LABELS[task]}`);
+    } catch (err) {
+      status.textContent = failureOf(err).message;
+    }
+  }
+
+  private async simple(method: 'copyId' | 'openOnHub', params: { id: string; kind?: RepoKind }, done: string): Promise<void> {
+    try {
+      if (method === 'copyId') await this.client.request('copyId', { id: params.id });
+      else await this.client.request('openOnHub', { kind: params.kind ?? 'model', id: params.id });
+      if (done) this.host.announce(done);
+    } catch (err) {
+      this.host.announce(failureOf(err).message);
+    }
+  }
+
+  private async snippet(d: RepoDetails): Promise<void> {
+    try {
+      const r = await this.client.request('insertSnippet', { kind: d.kind, id: d.id, task: d.kind === 'model' ? d.task : '' }, { timeoutMs: 0 });
+      this.host.announce(r.inserted ? `Inserted a ${r.language} snippet` : 'No snippet inserted');
+    } catch (err) {
+      this.host.announce(failureOf(err).message);
+    }
+  }
+
+  private openExternal(url: string): void {
+    this.client.request('openExternal', { url }).catch((err: unknown) => this.host.announce(failureOf(err).message));
+  }
+}

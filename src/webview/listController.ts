@@ -1,0 +1,148 @@
+/**
+ * Runs searches and paging for the list: asks the host for [offset, offset + PAGE) of the current
+ * query (the host keeps the Hub's list iterator suspended between pages), cancels a superseded
+ * search, and switches the list area between skeleton, rows, empty and failure states.
+ */
+import { queryOf, type HubFailure, type HubListItem, type ListPage } from '../shared/hubTypes';
+import { button, h } from './dom';
+import { RequestError, type Call, type RequestClient } from './requestClient';
+import type { ResultList } from './resultList';
+import { emptyState, failureState, skeleton } from './statusView';
+import type { ViewStore } from './store';
+
+export const PAGE_SIZE = 50;
+
+export interface ListHost {
+  /** Shows either the rows or a state element in the list area. */
+  showRows(): void;
+  showState(el: HTMLElement): void;
+  announce(text: string): void;
+  signIn(): void;
+  clearFilters(): void;
+  clearSearch(): void;
+  hasFilters(): boolean;
+}
+
+function failureOf(err: unknown): HubFailure {
+  return err instanceof RequestError ? err.failure : { kind: 'error', message: String(err) };
+}
+
+export class ListController {
+  private items: HubListItem[] = [];
+  private done = false;
+  private search: Call<'list'> | undefined;
+  private more: Call<'list'> | undefined;
+  private moreFailure: HubFailure | undefined;
+  private generation = 0;
+
+  constructor(
+    private readonly client: RequestClient,
+    private readonly store: ViewStore,
+    private readonly list: ResultList,
+    private readonly host: ListHost,
+  ) {}
+
+  item(index: number): HubListItem | undefined {
+    return this.items[index];
+  }
+
+  /** Starts the current query over. `restore` brings back as many rows as before and the scroll position. */
+  run(opts: { fresh?: boolean; restore?: boolean } = {}): void {
+    this.search?.cancel();
+    this.more?.cancel();
+    this.more = undefined;
+    this.moreFailure = undefined;
+    const generation = ++this.generation;
+    const state = this.store.get();
+    const count = opts.restore ? Math.min(1000, Math.max(PAGE_SIZE, state.loadedCount)) : PAGE_SIZE;
+    this.host.showState(skeleton());
+    const call = this.client.start('list', { query: queryOf(state), offset: 0, count, fresh: opts.fresh === true }, { timeoutMs: 90_000 });
+    this.search = call;
+    call.promise.then(
+      (page) => {
+        if (generation !== this.generation) return;
+        this.search = undefined;
+        this.items = [...page.items];
+        this.done = page.done;
+        this.showFirstPage(page, opts.restore ? state.scrollTop : 0);
+      },
+      (err: unknown) => {
+        if (generation !== this.generation) return;
+        this.search = undefined;
+        const failure = failureOf(err);
+        if (failure.kind === 'cancelled') return;
+        this.host.showState(failureState(failure, { retry: () => this.run({ fresh: true }), signIn: () => this.host.signIn() }));
+        this.host.announce(failure.message);
+      },
+    );
+  }
+
+  /** Next page; no-op while a page is loading, after the last one, or after a failure (until Retry). */
+  loadMore(): void {
+    if (this.search || this.more || this.done || this.moreFailure || this.items.length === 0) return;
+    const generation = this.generation;
+    const state = this.store.get();
+    const call = this.client.start('list', { query: queryOf(state), offset: this.items.length, count: PAGE_SIZE, fresh: false }, { timeoutMs: 90_000 });
+    this.more = call;
+    this.renderFooter();
+    call.promise.then(
+      (page) => {
+        if (generation !== this.generation) return;
+        this.more = undefined;
+        this.items.push(...page.items);
+        this.done = page.done;
+        this.list.setItems(this.items, true);
+        this.store.update({ loadedCount: this.items.length });
+        this.renderFooter(page);
+        this.host.announce(`${this.items.length} results loaded`);
+      },
+      (err: unknown) => {
+        if (generation !== this.generation) return;
+        this.more = undefined;
+        const failure = failureOf(err);
+        if (failure.kind !== 'cancelled') this.moreFailure = failure;
+        this.renderFooter();
+      },
+    );
+  }
+
+  private showFirstPage(page: ListPage, scrollTop: number): void {
+    const state = this.store.get();
+    if (this.items.length === 0 && page.done) {
+      this.host.showState(
+        emptyState(state.text, {
+          clearFilters: this.host.hasFilters() ? () => this.host.clearFilters() : undefined,
+          clearSearch: state.text.trim() ? () => this.host.clearSearch() : undefined,
+        }),
+      );
+      this.host.announce('No results');
+      return;
+    }
+    this.host.showRows();
+    this.list.setItems(this.items, false);
+    this.list.scrollTop = scrollTop;
+    this.store.update({ loadedCount: this.items.length });
+    this.renderFooter(page);
+    this.host.announce(`${this.items.length}${this.done ? '' : '+'} results`);
+  }
+
+  private renderFooter(page?: ListPage): void {
+    if (this.more) {
+      this.list.setFooter(h('vscode-progress-ring', { attrs: { 'aria-label': 'Loading more results' } }));
+    } else if (this.moreFailure) {
+      const failure = this.moreFailure;
+      const retry = (): void => {
+        this.moreFailure = undefined;
+        this.loadMore();
+      };
+      this.list.setFooter(failureState(failure, { retry, signIn: () => this.host.signIn() }, true));
+    } else if (this.done) {
+      this.list.setFooter(h('p', { class: 'end-of-results' }, `${this.items.length} result${this.items.length === 1 ? '' : 's'}`));
+    } else {
+      // A client-side filter (Space hardware/running) may stop a pull early: say how far the search got.
+      const scanned = page && page.scanned > page.loaded ? h('p', { class: 'scan-note' }, `Searched ${page.scanned} Spaces so far.`) : null;
+      const more = button('Load more', () => this.loadMore(), { icon: 'chevron-down', secondary: true });
+      this.list.setFooter(...[scanned, more].filter((n): n is HTMLElement => n !== null));
+    }
+  }
+}

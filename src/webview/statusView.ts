@@ -1,0 +1,90 @@
+/**
+ * The list area's states: loading skeletons, empty results, and failures (offline, rate-limited with
+ * a live countdown, signed-out, error) each with the action that gets the user unstuck.
+ */
+import type { HubFailure } from '../shared/hubTypes';
+import { waitSeconds } from '../shared/format';
+import { button, h, icon } from './dom';
+
+export function skeleton(rows = 8): HTMLElement {
+  const list = h('div', { class: 'skeleton', attrs: { 'aria-busy': 'true', 'aria-label': 'Loading results' } });
+  for (let i = 0; i < rows; i++) {
+    list.appendChild(h('div', { class: 'skeleton-row' }, h('div', { class: 'skeleton-line wide' }), h('div', { class: 'skeleton-line' })));
+  }
+  return list;
+}
+
+export interface EmptyActions {
+  readonly clearFilters?: () => void;
+  readonly clearSearch?: () => void;
+}
+
+export function emptyState(text: string, actions: EmptyActions): HTMLElement {
+  const what = text.trim() ? `No results for “${text.trim()}”` : 'No results';
+  return h(
+    'div',
+    { class: 'state state-empty', attrs: { role: 'status' } },
+    icon('search', 'state-icon'),
+    h('p', {}, actions.clearFilters ? `${what} with these filters.` : `${what}.`),
+    h(
+      'div',
+      { class: 'state-actions' },
+      actions.clearFilters && button('Clear filters', actions.clearFilters, { icon: 'clear-all' }),
+      actions.clearSearch && button('Clear search', actions.clearSearch, { secondary: true }),
+    ),
+  );
+}
+
+export interface FailureActions {
+  readonly retry?: () => void;
+  readonly signIn?: () => void;
+}
+
+const FAILURE_ICONS: Record<HubFailure['kind'], string> = {
+  offline: 'debug-disconnect',
+  'rate-limited': 'watch',
+  'signed-out': 'account',
+  forbidden: 'lock',
+  'not-found': 'question',
+  timeout: 'watch',
+  cancelled: 'circle-slash',
+  error: 'error',
+};
+
+/** A retry button that stays disabled, counting down, until the Hub's Retry-After has passed. */
+function countdownRetry(waitMs: number, retry: () => void): HTMLElement {
+  const retryButton = button('Retry', retry, { icon: 'refresh' });
+  const deadline = Date.now() + waitMs;
+  let attached = false;
+  const tick = (): void => {
+    // Stop ticking once the state has been replaced (the button left the page).
+    if (retryButton.isConnected) attached = true;
+    else if (attached) return clearInterval(timer);
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      retryButton.removeAttribute('disabled');
+      retryButton.textContent = 'Retry';
+      return clearInterval(timer);
+    }
+    retryButton.setAttribute('disabled', '');
+    retryButton.textContent = `Retry in ${waitSeconds(left)} s`;
+  };
+  const timer = setInterval(tick, 1000);
+  tick();
+  return retryButton;
+}
+
+export function failureState(failure: HubFailure, actions: FailureActions, compact = false): HTMLElement {
+  const retry = actions.retry;
+  let action: HTMLElement | undefined;
+  if (failure.kind === 'signed-out' && actions.signIn) action = button('Sign in', actions.signIn, { icon: 'account' });
+  else if (failure.kind === 'rate-limited' && retry && failure.retryAfterMs) action = countdownRetry(failure.retryAfterMs, retry);
+  else if (retry && failure.kind !== 'not-found' && failure.kind !== 'forbidden') action = button('Retry', retry, { icon: 'refresh' });
+  return h(
+    'div',
+    { class: `state state-${failure.kind}${compact ? ' compact' : ''}`, attrs: { role: 'alert' } },
+    icon(FAILURE_ICONS[failure.kind], 'state-icon'),
+    h('p', {}, failure.message),
+    action && h('div', { class: 'state-actions' }, action),
+  );
+}
