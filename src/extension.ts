@@ -20,6 +20,8 @@ export function activate(context: vscode.ExtensionContext): void {
   ctx.registerCommand('classifySentiment', commands.classifySentiment);
   ctx.registerCommand('classifyTopic', commands.classifyTopic);
   ctx.registerCommand('extractEntities', commands.extractEntities);
+  // Free-form: the task detector picks one of the actions above, or a chat model answers.
+  ctx.registerCommand('runPrompt', commands.runPrompt);
 
   // Insight into the routing core.
   ctx.registerCommand('showLastDecision', commands.showLastDecision);
