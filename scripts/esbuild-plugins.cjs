@@ -30,7 +30,10 @@ exports.hfPackagesArePure = {
  * feature needs it, is built as its own bundle (dist/<chunk>.js) and left out of dist/extension.js,
  * which keeps the bundle small and activation quick (esbuild has no code splitting for CommonJS).
  */
-exports.LAZY_CHUNKS = [{ source: 'src/hub/cardSanitizer.ts', specifier: './cardSanitizer', outfile: 'dist/cardRenderer.js' }];
+exports.LAZY_CHUNKS = [
+  { source: 'src/hub/cardSanitizer.ts', specifier: './cardSanitizer', outfile: 'dist/cardRenderer.js' },
+  { source: 'src/core/taskDetection.ts', specifier: '../core/taskDetection', outfile: 'dist/taskDetector.js' },
+];
 
 exports.lazyChunks = {
   name: 'lazy-chunks',

@@ -5,7 +5,6 @@
  */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { detectTask } from '../core/taskDetection';
 import { cancelled, type ActionResult } from './actionResult';
 import { argsObject, stringArg } from './args';
 import { chatPrompt, dispatchPrompt } from './promptDispatch';
@@ -17,7 +16,7 @@ export function runPrompt(ctx: Ctx) {
     if (!prompt?.trim()) return cancelled();
     const editor = vscode.window.activeTextEditor;
     const selection = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
-    const detection = detectTask(prompt, selection !== '');
+    const detection = loadTaskDetector().detectTask(prompt, selection !== '');
     ctx.log.info(`Run a Prompt: ${detection.task} (confidence ${detection.confidence.toFixed(2)}): ${detection.reasons.join('; ')}`);
     const dispatch = dispatchPrompt(prompt, detection, selection !== '');
     if (dispatch.kind === 'command') return (await vscode.commands.executeCommand<ActionResult>(dispatch.command, dispatch.args)) ?? cancelled();
@@ -32,6 +31,12 @@ export function runPrompt(ctx: Ctx) {
     await ctx.previews.show(`> ${prompt.trim()}\n\n${text}\n`, { title: 'Answer', languageId: 'markdown' });
     return { status: 'preview', decision, result, message: text };
   };
+}
+
+/** The task detector's cue tables are a separate bundle (see LAZY_CHUNKS), loaded on the first prompt. */
+function loadTaskDetector(): typeof import('../core/taskDetection') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../core/taskDetection') as typeof import('../core/taskDetection');
 }
 
 function askPrompt(): Thenable<string | undefined> {
