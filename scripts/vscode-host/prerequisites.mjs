@@ -42,6 +42,12 @@ export function missingSystemPackages({ needBrowser = true, needBuild = true } =
   return missing;
 }
 
+/** The Debian/Ubuntu command that installs `packages` (`sudo` only when not already root). */
+export function aptInstallCommand(packages) {
+  const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
+  return `${sudo}apt-get update && ${sudo}apt-get install -y ${packages.join(' ')}`;
+}
+
 /** Throws with the exact command to run when a system package is missing. */
 export function assertSystemPrerequisites(options) {
   const missing = missingSystemPackages(options);

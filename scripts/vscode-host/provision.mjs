@@ -73,6 +73,17 @@ export async function provisionNode({ log = () => {} } = {}) {
   const download = join(CACHE_DIR, '.node-download');
   rmSync(download, { recursive: true, force: true });
   rmSync(NODE_DIR, { recursive: true, force: true });
+  try {
+    return await downloadNode(download);
+  } catch (err) {
+    // Nothing half-installed stays behind: the next run starts from scratch instead of trusting a partial copy.
+    rmSync(download, { recursive: true, force: true });
+    rmSync(NODE_DIR, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function downloadNode(download) {
   mkdirSync(download, { recursive: true });
   const { stdout } = await execFileAsync('npm', ['pack', NODE_PACKAGE, '--json', '--pack-destination', download], {
     cwd: download,
@@ -115,6 +126,16 @@ export async function provisionCodeServer({ log = () => {} } = {}) {
   }
   log(`provision: installing code-server@${CODE_SERVER_VERSION} with node ${node24Version()} (takes a few minutes)`);
   rmSync(CODE_SERVER_DIR, { recursive: true, force: true });
+  try {
+    return await installCodeServer();
+  } catch (err) {
+    // A failed install (registry, native build) must not look installed; its log stays in CACHE_DIR.
+    rmSync(CODE_SERVER_DIR, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function installCodeServer() {
   mkdirSync(CODE_SERVER_DIR, { recursive: true });
   // A project of its own (not the extension's node_modules). `allowScripts` is npm 11's approval list:
   // without it the code-server postinstall (which builds VS Code's native modules) may be skipped.
