@@ -92,21 +92,44 @@ function compileGroup(group: ProfileGroup, fallback?: string): CompiledGroup {
   return fallback === undefined ? { profiles } : { profiles, fallback };
 }
 
-const GROUPS: Readonly<Partial<Record<ScriptBucket, CompiledGroup>>> = {
-  Latin: compileGroup(LATIN_PROFILES),
-  Cyrillic: compileGroup(CYRILLIC_PROFILES, 'ru'),
-  Arabic: compileGroup(ARABIC_PROFILES, 'ar'),
+const GROUP_PROFILES: Readonly<Partial<Record<ScriptBucket, () => CompiledGroup>>> = {
+  Latin: () => compileGroup(LATIN_PROFILES),
+  Cyrillic: () => compileGroup(CYRILLIC_PROFILES, 'ru'),
+  Arabic: () => compileGroup(ARABIC_PROFILES, 'ar'),
 };
+const compiledGroups = new Map<ScriptBucket, CompiledGroup>();
+
+/** Compiled on first use, one script at a time: module load stays cheap, and Latin text never pays for Arabic. */
+function groupOf(script: ScriptBucket): CompiledGroup | undefined {
+  let group = compiledGroups.get(script);
+  if (group === undefined) {
+    group = GROUP_PROFILES[script]?.();
+    if (group !== undefined) compiledGroups.set(script, group);
+  }
+  return group;
+}
 
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+/** Bucket of each letter seen so far (null: not a letter, or no bucket): each character is classified once. */
+const bucketCache = new Map<string, ScriptBucket | null>();
+
+function bucketOf(ch: string): ScriptBucket | null {
+  let bucket = bucketCache.get(ch);
+  if (bucket === undefined) {
+    bucket = /\p{L}/u.test(ch) ? (SCRIPT_PATTERNS.find(([, re]) => re.test(ch))?.[0] ?? null) : null;
+    if (bucketCache.size >= 10_000) bucketCache.clear(); // bound memory on exotic input
+    bucketCache.set(ch, bucket);
+  }
+  return bucket;
+}
+
 function countScripts(text: string): Map<ScriptBucket, number> {
   const counts = new Map<ScriptBucket, number>();
   for (const ch of text) {
-    if (!/\p{L}/u.test(ch)) continue;
-    const bucket = SCRIPT_PATTERNS.find(([, re]) => re.test(ch))?.[0];
+    const bucket = bucketOf(ch);
     if (bucket) counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
   }
   return counts;
@@ -205,7 +228,7 @@ export function detectLanguage(text: string): DetectedLanguage | undefined {
   if (script === 'CJK') return chineseOrJapanese(prose, share);
   const single = SINGLE_LANGUAGE[script];
   if (single !== undefined) return { lang: single, confidence: round2(0.95 * share), alternatives: [] };
-  const group = GROUPS[script];
+  const group = groupOf(script);
   if (group === undefined) return undefined;
   if (script === 'Latin' && words(prose).length < 2) return undefined;
   return rankGroup(group, prose, share);

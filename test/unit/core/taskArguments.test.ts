@@ -35,6 +35,11 @@ describe('findLanguageMentions', () => {
     assert.equal(findLanguageMentions('переведи по-английски')[0].phrase, 'по-английски');
   });
 
+  it('keeps the marker but not the punctuation before it', () => {
+    assert.equal(findLanguageMentions('Translate (to German)')[0].phrase, 'to german');
+    assert.equal(findLanguageMentions("Traduis ça vers l'anglais")[0].phrase, "vers l'anglais");
+  });
+
   it('does not match names inside other words', () => {
     assert.deepEqual(findLanguageMentions('Thailander Englishman'), []);
   });
@@ -56,6 +61,12 @@ describe('extractTranslationLanguages', () => {
     assert.equal(extractTranslationLanguages('listen to me').target, undefined);
   });
 
+  it('reads code shorthand with a region or an arrow, and the source before the arrow', () => {
+    const region = extractTranslationLanguages('Translate from de to en-GB');
+    assert.deepEqual([region.explicitTarget, region.target, region.targetPhrase, region.source], [true, 'en', 'to en-gb', undefined]);
+    assert.deepEqual(extractTranslationLanguages('translate it: es → fr'), { explicitTarget: true, target: 'fr', targetPhrase: 'es → fr', source: 'es' });
+  });
+
   it('returns nothing when no language is named', () => {
     assert.deepEqual(extractTranslationLanguages('Translate this'), { explicitTarget: false });
   });
@@ -68,6 +79,12 @@ describe('extractLabels', () => {
 
   it('strips quotes and trailing punctuation and removes duplicates', () => {
     assert.deepEqual(extractLabels('Categorize as "urgent", "normal", "urgent" or "low".'), ['urgent', 'normal', 'low']);
+  });
+
+  it('finds labels after a colon, in parentheses and in an "is this about X or Y" question', () => {
+    assert.deepEqual(extractLabels('Categorize: spam, ham'), ['spam', 'ham']);
+    assert.deepEqual(extractLabels('Classify this (sports/politics/tech)'), ['sports', 'politics', 'tech']);
+    assert.deepEqual(extractLabels('Is this review about pricing or support?'), ['pricing', 'support']);
   });
 
   it('finds no labels when there is no list', () => {
