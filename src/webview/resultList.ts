@@ -176,7 +176,9 @@ export class ResultList {
 
   private onFocus(): void {
     if (this.active < 0 && this.items.length > 0) {
-      const first = Math.floor(this.element.scrollTop / ROW_HEIGHT);
+      // The first FULLY visible row: activating a partly hidden one would scroll the list, and when the focus came
+      // from a click, the rows would move between mousedown and mouseup and the click would be lost.
+      const first = Math.ceil(this.element.scrollTop / ROW_HEIGHT);
       this.activate(Math.min(first, this.items.length - 1));
     }
   }

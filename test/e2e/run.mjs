@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import {
   REPO_ROOT, buildForVscodeTests, killAllGroupsNow, launchChromium, provisionHost, startVscodeSession, stopAllGroups,
 } from '../../scripts/vscode-host/index.mjs';
+import { scanForTokens } from './secretScan.mjs';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-results', 'e2e');
 const RESULTS_FILE = join(ARTIFACTS, 'integration-results.json');
@@ -150,12 +151,31 @@ async function main() {
     });
     timings.browserCasesMs = Date.now() - t;
     writeFileSync(join(ARTIFACTS, 'browser-console.log'), consoleLog.join('\n'));
+    browserOutcomes.push(tokenScanOutcome(session));
   } catch (err) {
     setupError = err;
   } finally {
     await teardown();
   }
   return report({ integration, browserOutcomes, setupError, timings });
+}
+
+/** The run's logs (the product's output channel among them) hold no token: reported like a browser case. */
+function tokenScanOutcome(session) {
+  const started = Date.now();
+  const title = 'logs: no token appears in any log written during the run';
+  const { scanned, productLog, leaks } = scanForTokens([
+    join(session.dirs.userData, 'logs'),
+    join(ARTIFACTS, 'code-server.log'),
+    join(ARTIFACTS, 'chromium.log'),
+    join(ARTIFACTS, 'browser-console.log'),
+  ]);
+  const problem = !productLog
+    ? `the "Hugging Face" output log was not found among ${scanned.length} files, so the scan would prove nothing`
+    : leaks.length > 0
+      ? `token-shaped text in ${leaks.map((l) => `${l.file}:${l.line} (${l.text})`).join(', ')}`
+      : undefined;
+  return { title, ok: problem === undefined, ms: Date.now() - started, ...(problem ? { error: problem } : {}) };
 }
 
 function indent(text) {

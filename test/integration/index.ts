@@ -5,6 +5,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
+import { currentPhase, isFileOfPhase, writeHandOver, type Phase } from './support/phases';
+import { prepareWindow } from './support/window';
 
 export interface SuiteFailure {
   title: string;
@@ -23,18 +25,31 @@ export interface SuiteReport {
  */
 const RUN_FIRST = ['startup.test.js'];
 
-/** Every compiled `*.test.js` under this folder, RUN_FIRST files first, the rest sorted by path. */
-export function integrationTestFiles(dir: string = __dirname): string[] {
+/**
+ * quota.test.js leaves the window in the state the after-reload phase checks (signed in with the valid token),
+ * so nothing may run after it.
+ */
+const RUN_LAST = ['quota.test.js'];
+
+/**
+ * The compiled `*.test.js` files of `phase` under this folder (see support/phases.ts), RUN_FIRST files first,
+ * RUN_LAST files last, the rest sorted by path.
+ */
+export function integrationTestFiles(dir: string = __dirname, phase: Phase = 'main'): string[] {
   const walk = (folder: string): string[] =>
     readdirSync(folder).flatMap((name) => {
       const path = join(folder, name);
       if (statSync(path).isDirectory()) return walk(path);
       return name.endsWith('.test.js') ? [path] : [];
     });
-  const files = walk(dir).sort();
+  const files = walk(dir)
+    .filter((file) => isFileOfPhase(file, phase))
+    .sort();
   const rank = (file: string): number => {
-    const index = RUN_FIRST.findIndex((name) => file.endsWith(`/${name}`));
-    return index === -1 ? RUN_FIRST.length : index;
+    const first = RUN_FIRST.findIndex((name) => file.endsWith(`/${name}`));
+    if (first !== -1) return first;
+    const last = RUN_LAST.findIndex((name) => file.endsWith(`/${name}`));
+    return last === -1 ? RUN_FIRST.length : RUN_FIRST.length + 1 + last;
   };
   return files.sort((a, b) => rank(a) - rank(b));
 }
@@ -44,15 +59,19 @@ function describeError(err: unknown): string {
   return String(err);
 }
 
-export function runWithReport(): Promise<SuiteReport> {
+export async function runWithReport(): Promise<SuiteReport> {
+  const phase = currentPhase();
+  await prepareWindow();
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
-  for (const file of integrationTestFiles()) mocha.addFile(file);
+  for (const file of integrationTestFiles(__dirname, phase)) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     let passed = 0;
     const failures: SuiteFailure[] = [];
     try {
       const runner = mocha.run(() => {
         if (passed + failures.length === 0) failures.push({ title: 'integration suite', error: 'no integration test ran' });
+        // Tells a reloaded window (a new extension host running this suite again) to run the after-reload phase.
+        if (phase === 'main') writeHandOver({ pid: process.pid, finishedAt: new Date().toISOString(), passed, failed: failures.length });
         resolve({ passed, failed: failures.length, failures });
       });
       runner.on('pass', () => {

@@ -33,7 +33,9 @@ function paletteRow(page: Page, title: string): Locator {
  * the highlighted row, a click when a better fuzzy match sits above it.
  */
 export async function runFromCommandPalette(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
-  await page.keyboard.press('Escape');
+  // Only an open quick input needs dismissing; an Escape sent anyway would reach whatever has focus (e.g. the Hub
+  // view, where it closes the details).
+  if (await page.locator(SELECTORS.quickInput).isVisible()) await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
   const input = page.locator(SELECTORS.quickInputBox);
   await input.waitFor({ state: 'visible', timeout: timeoutMs });
@@ -43,7 +45,12 @@ export async function runFromCommandPalette(page: Page, title: string, timeoutMs
   const focused = ((await row.getAttribute('class')) ?? '').split(' ').includes('focused');
   if (focused) await input.press('Enter');
   else await row.click();
-  await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden', timeout: timeoutMs });
+  // Done when the palette is gone: closed, or replaced by the command's own prompt (input box, QuickPick).
+  const deadline = Date.now() + timeoutMs;
+  while ((await page.locator(SELECTORS.quickInput).isVisible()) && (await input.inputValue().catch(() => '')).startsWith('>')) {
+    if (Date.now() > deadline) throw new Error(`the command palette did not run "${title}" within ${timeoutMs} ms`);
+    await page.waitForTimeout(50);
+  }
 }
 
 export type ThemeKind = 'light' | 'dark';
@@ -83,5 +90,63 @@ export async function waitForNewEditorTab(page: Page, before: string[], timeoutM
     if (added.length > 0) return added;
     if (Date.now() > deadline) throw new Error(`no new editor tab within ${timeoutMs} ms (tabs: ${now.join(' | ') || 'none'})`);
     await page.waitForTimeout(200);
+  }
+}
+
+/** Types into the open quick input (palette, QuickPick or input box) and accepts with Enter. */
+export async function answerQuickInput(page: Page, text: string, timeoutMs = 30_000): Promise<void> {
+  const input = page.locator(SELECTORS.quickInputBox);
+  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+/** Signs in through the UI: "Hugging Face: Sign In (Set Token)", paste the token, Enter; waits for the confirmation. */
+export async function signInFromPalette(page: Page, token: string, timeoutMs = 30_000): Promise<void> {
+  await clearNotifications(page, timeoutMs);
+  await runFromCommandPalette(page, 'Hugging Face: Sign In (Set Token)', timeoutMs);
+  await answerQuickInput(page, token, timeoutMs);
+  await waitForNotification(page, 'Signed in to Hugging Face as', timeoutMs);
+}
+
+/** Clears every notification, so a later wait for one cannot be satisfied by an older toast. */
+export async function clearNotifications(page: Page, timeoutMs = 30_000): Promise<void> {
+  await runFromCommandPalette(page, 'Notifications: Clear All Notifications', timeoutMs);
+  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: timeoutMs });
+}
+
+export async function waitForNotification(page: Page, text: string, timeoutMs = 30_000): Promise<void> {
+  await page.locator('.notifications-toasts .notification-toast', { hasText: text }).first().waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/** Opens a workspace file by name with Quick Open (Ctrl+P); waits until its editor has the focus. */
+export async function quickOpenFile(page: Page, name: string, timeoutMs = 30_000): Promise<void> {
+  if (await page.locator(SELECTORS.quickInput).isVisible()) await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  const input = page.locator(SELECTORS.quickInputBox);
+  await input.waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.fill(name);
+  await page.locator(SELECTORS.quickInputRow, { hasText: name }).first().waitFor({ state: 'visible', timeout: timeoutMs });
+  await input.press('Enter');
+  await page.locator(`${SELECTORS.editorTab}.active[aria-label^=${JSON.stringify(name)}]`).waitFor({ state: 'visible', timeout: timeoutMs });
+  await page.locator('.part.editor .monaco-editor.focused').waitFor({ state: 'visible', timeout: timeoutMs });
+}
+
+/** Drags the sash between the side bar and the editor until the side bar is about `width` pixels wide. */
+export async function setSideBarWidth(page: Page, width: number, timeoutMs = 30_000): Promise<void> {
+  const sidebar = page.locator('.part.sidebar');
+  const sash = page.locator('.monaco-sash.vertical.primary-sidebar-sash');
+  const box = await sash.boundingBox();
+  const bar = await sidebar.boundingBox();
+  if (!box || !bar) throw new Error('the side bar is not visible');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.down();
+  await page.mouse.move(bar.x + width, y, { steps: 8 });
+  await page.mouse.up();
+  const deadline = Date.now() + timeoutMs;
+  while (Math.abs(((await sidebar.boundingBox())?.width ?? 0) - width) > 8) {
+    if (Date.now() > deadline) throw new Error(`the side bar did not become ${width} px wide`);
+    await page.waitForTimeout(50);
   }
 }
