@@ -85,6 +85,7 @@ export class Ctx {
       hubUrl: () => this.config.routingSettings().hubUrl,
       datasetsServerUrl: () => this.config.routingSettings().datasetsServerUrl,
       getToken: () => this.tokens.get(),
+      onDidChangeToken: (listener) => this.tokens.onDidChange(listener),
       router: { run: (request, options) => this.router.run(request, options) },
       pinModel: (task, modelId) => this.config.pinModel(task, modelId),
       openExternal: (url) => void vscode.env.openExternal(vscode.Uri.parse(url)),

@@ -16,6 +16,8 @@ export interface HubViewDeps {
   hubUrl(): string;
   datasetsServerUrl(): string;
   getToken(): Promise<string | undefined>;
+  /** Fires when the token is stored or removed, so the view's sign-in banner follows at once. */
+  onDidChangeToken(listener: () => void): { dispose(): void };
   readonly router: HubRouter;
   /** Writes huggingface.models.<task> (Global target). */
   pinModel(task: TaskKind, modelId: string): Promise<void>;

@@ -35,6 +35,10 @@ export function registerHubView(context: vscode.ExtensionContext, deps: HubViewD
   );
   return vscode.Disposable.from(
     provider,
+    deps.onDidChangeToken(() => {
+      service.clear();
+      void provider.checkAuth();
+    }),
     vscode.window.registerWebviewViewProvider(HUB_VIEW_ID, provider),
     vscode.commands.registerCommand(HUB_COMMANDS.refresh, async () => {
       service.clear();

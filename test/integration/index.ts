@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Mocha from 'mocha';
 import { currentPhase, isFileOfPhase, writeHandOver, type Phase } from './support/phases';
 import { prepareWindow } from './support/window';
+import { producedTexts } from './support/product';
 
 export interface SuiteFailure {
   title: string;
@@ -64,6 +65,11 @@ export async function runWithReport(): Promise<SuiteReport> {
   await prepareWindow();
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
   for (const file of integrationTestFiles(__dirname, phase)) mocha.addFile(file);
+  mocha.suite.afterAll('no token in any result, message or decision the product returned', () => {
+    const leaks = producedTexts.filter((text) => /\bhf_[A-Za-z0-9]{6,}\b/.test(text));
+    if (phase === 'main' && producedTexts.length === 0) throw new Error('nothing was recorded, so the scan would prove nothing');
+    if (leaks.length > 0) throw new Error(`token-shaped text in ${leaks.length} of ${producedTexts.length} results: ${leaks[0]?.slice(0, 200)}`);
+  });
   return new Promise((resolve, reject) => {
     let passed = 0;
     const failures: SuiteFailure[] = [];

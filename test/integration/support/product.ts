@@ -26,6 +26,17 @@ export type ActionCommand =
 
 let control: FakeHfControl | undefined;
 
+/**
+ * Everything the product handed back to its callers in this run (action results with their user-facing
+ * messages and decisions, sign-in results, decisions): index.ts scans it for tokens once the suite is done.
+ */
+export const producedTexts: string[] = [];
+
+function record<T>(value: T): T {
+  if (value !== undefined) producedTexts.push(JSON.stringify(value));
+  return value;
+}
+
 export function fake(): FakeHfControl {
   control ??= new FakeHfControl(requireFakeHf().hubUrl);
   return control;
@@ -33,7 +44,7 @@ export function fake(): FakeHfControl {
 
 /** Starts a selection action without waiting for it (for cases that act while it runs). */
 export function startAction(command: ActionCommand, args?: Record<string, unknown>): Thenable<ActionResult | undefined> {
-  return vscode.commands.executeCommand<ActionResult | undefined>(`huggingface.${command}`, args);
+  return vscode.commands.executeCommand<ActionResult | undefined>(`huggingface.${command}`, args).then(record);
 }
 
 /** Runs a selection action and returns its ActionResult (a command that returns nothing fails the case). */
@@ -44,7 +55,7 @@ export async function runAction(command: ActionCommand, args?: Record<string, un
 }
 
 export async function signIn(token: string = VALID_TOKEN): Promise<SignInResult> {
-  return (await within('huggingface.signIn', vscode.commands.executeCommand<SignInResult>('huggingface.signIn', { token }))) ?? {};
+  return record((await within('huggingface.signIn', vscode.commands.executeCommand<SignInResult>('huggingface.signIn', { token }))) ?? {});
 }
 
 export async function signOut(): Promise<void> {
@@ -52,7 +63,7 @@ export async function signOut(): Promise<void> {
 }
 
 export async function lastDecision(): Promise<Decision | undefined> {
-  return vscode.commands.executeCommand<Decision | undefined>('huggingface.showLastDecision');
+  return record(await vscode.commands.executeCommand<Decision | undefined>('huggingface.showLastDecision'));
 }
 
 export async function health(): Promise<HealthReport> {

@@ -32,6 +32,7 @@ function setup(run?: (request: TaskRequest, options: HubRunOptions) => Promise<{
     hubUrl: () => HUB,
     datasetsServerUrl: () => VIEWER,
     getToken: async () => TOKEN,
+    onDidChangeToken: () => ({ dispose: () => undefined }),
     router: {
       run: (request, options = {}) => (run ? run(request, options) : Promise.resolve({ result: { task: 'chat', text: 'Bonjour' }, decision: decision('m') })),
     },
