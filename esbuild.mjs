@@ -1,58 +1,60 @@
-// Builds two bundles: the extension host (node, CommonJS, `vscode` external) and the
-// Hub browser webview (browser, IIFE). `--production` minifies and writes metafiles
-// (read by `npm run bench`); `--watch` rebuilds on change.
+// Builds the extension host (dist/extension.js, the shell activation loads, plus the lazy chunks it
+// requires on first use: see buildExtensionHost in scripts/esbuild-plugins.cjs) and the Hub browser
+// webview (browser, IIFE). `--production` minifies; every bundle's metafile is written next to it as
+// *.meta.json (read by `npm run bench` and the build tests); `--watch` rebuilds when src/ changes.
 import * as esbuild from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { hfPackagesArePure, LAZY_CHUNKS, lazyChunks } from './scripts/esbuild-plugins.cjs';
+import { mkdirSync, rmSync, watch as watchFiles, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildExtensionHost } from './scripts/esbuild-plugins.cjs';
 
+const ROOT = dirname(fileURLToPath(import.meta.url));
+const DIST = join(ROOT, 'dist');
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-/** @type {esbuild.BuildOptions[]} */
-const builds = [
-  {
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    plugins: [hfPackagesArePure, lazyChunks],
-  },
-  ...LAZY_CHUNKS.map((chunk) => ({
-    entryPoints: [chunk.source],
-    outfile: chunk.outfile,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-  })),
-  {
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)}kb`;
+
+async function buildAll() {
+  const started = Date.now();
+  const metafiles = await buildExtensionHost({ esbuild, root: ROOT, outdir: DIST, production });
+  const webview = await esbuild.build({
+    absWorkingDir: ROOT,
     entryPoints: ['src/webview/main.ts'],
-    outfile: 'dist/webview.js',
+    outfile: join(DIST, 'webview.js'),
+    bundle: true,
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-  },
-];
-
-// A clean dist/: no stale source maps or bundles from an earlier (dev or production) build.
-if (!watch) rmSync('dist', { recursive: true, force: true });
-mkdirSync('dist', { recursive: true });
-for (const options of builds) {
-  const config = {
-    ...options,
-    bundle: true,
     minify: production,
     sourcemap: !production,
     metafile: true,
-    logLevel: 'info',
+    logLevel: 'warning',
     legalComments: 'none',
-  };
-  if (watch) {
-    const ctx = await esbuild.context(config);
-    await ctx.watch();
-  } else {
-    const result = await esbuild.build(config);
-    writeFileSync(options.outfile.replace(/\.js$/, '.meta.json'), JSON.stringify(result.metafile));
+  });
+  metafiles['webview.js'] = webview.metafile;
+  for (const [file, metafile] of Object.entries(metafiles)) {
+    writeFileSync(join(DIST, file.replace(/\.js$/, '.meta.json')), JSON.stringify(metafile));
+    const bytes = Object.entries(metafile.outputs).find(([out]) => out.endsWith(`/${file}`) || out === `dist/${file}`)?.[1].bytes ?? 0;
+    console.log(`  dist/${file}  ${kb(bytes)}`);
   }
+  console.log(`built in ${Date.now() - started} ms${production ? ' (production)' : ''}`);
+}
+
+// A clean dist/: no stale source maps or bundles from an earlier (dev or production) build.
+rmSync(DIST, { recursive: true, force: true });
+mkdirSync(DIST, { recursive: true });
+try {
+  await buildAll();
+} catch (err) {
+  if (!watch) throw err;
+  console.error(err instanceof Error ? err.message : err);
+}
+if (watch) {
+  let timer;
+  watchFiles(join(ROOT, 'src'), { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => buildAll().catch((err) => console.error(err instanceof Error ? err.message : err)), 100);
+  });
+  console.log('watching src/ for changes');
 }

@@ -1,5 +1,5 @@
-// esbuild plugins shared by the product build (esbuild.mjs) and the test that checks the bundled
-// core (test/unit/build). CommonJS so that both ESM scripts and the compiled tests can load it.
+// The extension-host build: esbuild plugins and buildExtensionHost(), shared by esbuild.mjs and the build
+// tests (test/unit/build). CommonJS so that both ESM scripts and the compiled tests can load it.
 
 /**
  * The Hugging Face packages declare no `sideEffects`, so esbuild must keep every module they import,
@@ -29,10 +29,15 @@ exports.hfPackagesArePure = {
  * Lazy chunks: a module the extension loads with a `require('./x')` inside a function, only when a
  * feature needs it, is built as its own bundle (dist/<chunk>.js) and left out of dist/extension.js,
  * which keeps the bundle small and activation quick (esbuild has no code splitting for CommonJS).
+ * A chunk never carries its own copy of a module that dist/extension.js has: see sharedWithShell.
  */
 exports.LAZY_CHUNKS = [
+  { source: 'src/actions.ts', specifier: './actions', outfile: 'dist/actions.js' },
+  { source: 'src/hubView/hubBackend.ts', specifier: './hubBackend', outfile: 'dist/hubBackend.js' },
   { source: 'src/hub/cardSanitizer.ts', specifier: './cardSanitizer', outfile: 'dist/cardRenderer.js' },
   { source: 'src/core/taskDetection.ts', specifier: '../core/taskDetection', outfile: 'dist/taskDetector.js' },
+  { source: 'src/core/transport/inferenceLibrary.ts', specifier: './inferenceLibrary', outfile: 'dist/hfInference.js' },
+  { source: 'src/hub/hubLibrary.ts', specifier: './hubLibrary', outfile: 'dist/hfHub.js' },
 ];
 
 exports.lazyChunks = {
@@ -47,3 +52,122 @@ exports.lazyChunks = {
     }
   },
 };
+
+const path = require('node:path');
+
+/** The shell's export that maps a source path (relative to the repository) to that module's namespace. */
+const SHARED = '__sharedModules';
+
+/**
+ * For a chunk build: an import of a module that dist/extension.js (the shell) already contains resolves to
+ * the shell's instance (`require('./extension.js').__sharedModules[path]`), never to a second copy, so a
+ * class, a cache or any module state is the same object on both sides. `requested` collects what the
+ * chunk took from the shell, which the shell must then export.
+ */
+function sharedWithShell(root, shellModules, requested) {
+  return {
+    name: 'shared-with-shell',
+    setup(build) {
+      build.onResolve({ filter: /^\.{1,2}\// }, async (args) => {
+        if ((args.pluginData && args.pluginData.resolving) || args.namespace !== 'file') return undefined;
+        if (/node_modules/.test(args.importer)) return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolving: true } });
+        if (resolved.errors.length > 0 || resolved.external) return undefined;
+        const rel = path.relative(root, resolved.path).split(path.sep).join('/');
+        if (!shellModules.has(rel)) return undefined;
+        requested.add(rel);
+        return { path: rel, namespace: 'shell-module' };
+      });
+      build.onResolve({ filter: /^\.\/extension\.js$/, namespace: 'shell-module' }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'shell-module' }, (args) => ({
+        contents: `module.exports = require('./extension.js').${SHARED}[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** Source files (relative, "/"-separated) an esbuild metafile bundled, outside node_modules. */
+function sourcesOf(metafile, root) {
+  const out = new Set();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const input of Object.keys(output.inputs)) {
+      if (input.includes('node_modules') || input.includes(':')) continue;
+      out.add(path.relative(root, path.resolve(root, input)).split(path.sep).join('/'));
+    }
+  }
+  return out;
+}
+
+/**
+ * Builds dist/extension.js (the shell: what activation loads) and the lazy chunks. A chunk takes every
+ * module the shell has from the shell (sharedWithShell), and the shell exports exactly those modules'
+ * namespaces; a source module two chunks need goes to the shell too. Chunks are built against the
+ * shell's module set until that set no longer changes.
+ * Returns the metafiles by output file (written as *.meta.json by esbuild.mjs, read by the bench and tests).
+ */
+exports.buildExtensionHost = async function buildExtensionHost({ esbuild, root, outdir, production }) {
+  const common = {
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    metafile: true,
+    logLevel: 'silent',
+    legalComments: 'none',
+  };
+  const shellOutfile = path.join(outdir, 'extension.js');
+  const shellBuild = (exported) =>
+    esbuild.build({
+      ...common,
+      stdin: {
+        contents: [
+          `export * from './src/extension';`,
+          ...[...exported].map((rel, i) => `import * as m${i} from ${JSON.stringify(`./${rel}`)};`),
+          `export const ${SHARED} = {${[...exported].map((rel, i) => `${JSON.stringify(rel)}: m${i}`).join(', ')}};`,
+        ].join('\n'),
+        resolveDir: root,
+        sourcefile: 'src/extension.ts (with the modules shared with lazy chunks)',
+        loader: 'ts',
+      },
+      outfile: shellOutfile,
+      plugins: [exports.hfPackagesArePure, exports.lazyChunks],
+    });
+  let exported = new Set();
+  let shell = await shellBuild(exported);
+  const metafiles = {};
+  for (let round = 0; ; round++) {
+    const shellModules = sourcesOf(shell.metafile, root);
+    for (const chunk of exports.LAZY_CHUNKS) {
+      if (shellModules.has(chunk.source)) throw new Error(`${chunk.source} is imported by the shell, so it cannot be a lazy chunk`);
+    }
+    const requested = new Set();
+    const inChunks = new Map();
+    for (const chunk of exports.LAZY_CHUNKS) {
+      const result = await esbuild.build({
+        ...common,
+        entryPoints: [path.join(root, chunk.source)],
+        outfile: path.join(outdir, path.basename(chunk.outfile)),
+        plugins: [exports.hfPackagesArePure, exports.lazyChunks, sharedWithShell(root, shellModules, requested)],
+      });
+      metafiles[path.basename(chunk.outfile)] = result.metafile;
+      for (const source of sourcesOf(result.metafile, root)) inChunks.set(source, (inChunks.get(source) || 0) + 1);
+    }
+    // A source module two chunks would each bundle moves to the shell, which both then take it from.
+    for (const [source, count] of inChunks) if (count > 1 && source.startsWith('src/')) requested.add(source);
+    const same = requested.size === exported.size && [...requested].every((r) => exported.has(r));
+    if (same) break;
+    if (round > 3) throw new Error('the modules shared between the shell and the lazy chunks did not settle');
+    exported = new Set([...requested].sort());
+    shell = await shellBuild(exported);
+  }
+  metafiles['extension.js'] = shell.metafile;
+  return metafiles;
+};
+
+exports.SHARED_MODULES_EXPORT = SHARED;
+exports.sourcesOf = sourcesOf;

@@ -3,12 +3,12 @@
  * the typed settings the core and the commands use. src/config.ts feeds it from the workspace
  * configuration; tests feed it from a plain object.
  */
-import { pinnedModelSetting } from './core/chains';
 import {
   DEFAULT_DATASETS_SERVER_URL,
   DEFAULT_HUB_URL,
   DEFAULT_ROUTER_URL,
   DEFAULT_SETTINGS,
+  pinnedModelSetting,
   type OpenAiEndpoint,
   type RoutingPolicy,
   type RoutingSettings,

@@ -1,14 +1,13 @@
 /**
  * The extension's context: everything a command needs (settings, state, secrets, log, previews,
- * decorations) and the router, which is created on first use so activation stays cheap.
- * Commands are registered here as factories taking the Ctx (see extension.ts for the list).
+ * decorations) and the router. Commands are registered here by name (see extension.ts for the list);
+ * their implementations and the router come from the actions chunk (src/actions.ts), loaded on the
+ * first command or request, so activation stays cheap.
  */
 import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { Config } from './config';
-import { formatDecision } from './core/decision';
-import { Router } from './core/router';
-import { createHfTransport } from './core/transport/hfTransport';
+import type { Router } from './core/router';
 import type { TaskKind } from './core/types';
 import { preflight } from './commands/preflight';
 import { Decorations } from './editor/decorations';
@@ -16,7 +15,7 @@ import type { HubViewDeps } from './hub/deps';
 import { PREVIEW_SCHEME, PreviewDocuments } from './editor/preview';
 import { describeError, Log } from './log';
 import { PersistentState } from './persistentState';
-import { notifyQuotaCrossing, QuotaStatusBar } from './statusBar';
+import { QuotaStatusBar } from './statusBar';
 import { plainMessage, type MessageContext, type UserMessage } from './ui/messages';
 import { notify } from './ui/notify';
 
@@ -26,6 +25,16 @@ import { notify } from './ui/notify';
  */
 export type CommandHandler = (...args: never[]) => unknown;
 export type CommandFactory = (ctx: Ctx) => CommandHandler;
+/** A command of src/commands, registered as `huggingface.<name>`. */
+export type CommandName = keyof typeof import('./commands');
+
+type Actions = typeof import('./actions');
+
+/** The actions chunk (see src/actions.ts); later calls return the same module. */
+function loadActions(): Actions {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./actions') as Actions;
+}
 
 export class Ctx {
   private routerInstance: Router | undefined;
@@ -93,11 +102,13 @@ export class Ctx {
     };
   }
 
-  registerCommand(name: string, factory: CommandFactory): void {
+  /** Registers `huggingface.<name>`; its implementation is loaded and created on the first run. */
+  registerCommand(name: CommandName): void {
     const id = `huggingface.${name}`;
-    const handler = factory(this);
+    let handler: CommandHandler | undefined;
     const command = vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
+        handler ??= (loadActions().commands[name] as CommandFactory)(this);
         return await (handler as (...a: unknown[]) => unknown)(...args);
       } catch (err) {
         // A bug, not a routed failure (those are handled by the commands): log it and say so briefly.
@@ -125,26 +136,13 @@ export class Ctx {
   }
 
   private createRouter(): Router {
-    const router = new Router({
-      settings: this.config.routingSettings(),
-      transport: createHfTransport({
-        settings: () => this.config.routingSettings(),
-        getToken: () => this.tokens.get(),
-        getEndpointKey: (id) => this.tokens.endpointKey(id),
-      }),
-      store: this.state.quotaStore(),
-      log: (line) => this.log.info(line),
-      onQuotaCrossing: (threshold, usage) => {
-        notifyQuotaCrossing(threshold, usage);
-        this.statusBar.update(usage);
-      },
+    return loadActions().createRouter({
+      config: this.config,
+      tokens: this.tokens,
+      state: this.state,
+      log: this.log,
+      showUsage: (usage) => this.statusBar.update(usage),
     });
-    router.onDidDecide((decision) => {
-      this.log.info(formatDecision(decision));
-      this.statusBar.update(router.quotaUsage());
-    });
-    this.statusBar.update(router.quotaUsage());
-    return router;
   }
 
   private onSettingsChanged(): void {

@@ -1,10 +1,9 @@
 /**
  * Entry point, and the table of contents of the extension: build the context, then register every
- * command. Each command is a small factory in src/commands taking the Ctx. Activation does no network
- * and creates the router only when a command first needs it.
+ * command. Each command is a small factory in src/commands taking the Ctx, loaded with the routing core
+ * on the first command (src/actions.ts). Activation does no network and loads only this shell.
  */
 import type * as vscode from 'vscode';
-import * as commands from './commands';
 import { Ctx } from './ctx';
 import { registerHubView } from './hubView/register';
 
@@ -12,26 +11,26 @@ export function activate(context: vscode.ExtensionContext): void {
   const ctx = Ctx.create(context);
 
   // Selection actions (each returns an ActionResult).
-  ctx.registerCommand('generateCode', commands.generateCode);
-  ctx.registerCommand('translateSelection', commands.translateSelection);
-  ctx.registerCommand('translateSelectionToPreview', commands.translateSelectionToPreview);
-  ctx.registerCommand('summarizeSelection', commands.summarizeSelection);
-  ctx.registerCommand('askAboutSelection', commands.askAboutSelection);
-  ctx.registerCommand('classifySentiment', commands.classifySentiment);
-  ctx.registerCommand('classifyTopic', commands.classifyTopic);
-  ctx.registerCommand('extractEntities', commands.extractEntities);
+  ctx.registerCommand('generateCode');
+  ctx.registerCommand('translateSelection');
+  ctx.registerCommand('translateSelectionToPreview');
+  ctx.registerCommand('summarizeSelection');
+  ctx.registerCommand('askAboutSelection');
+  ctx.registerCommand('classifySentiment');
+  ctx.registerCommand('classifyTopic');
+  ctx.registerCommand('extractEntities');
   // Free-form: the task detector picks one of the actions above, or a chat model answers.
-  ctx.registerCommand('runPrompt', commands.runPrompt);
+  ctx.registerCommand('runPrompt');
 
   // Insight into the routing core.
-  ctx.registerCommand('showLastDecision', commands.showLastDecision);
-  ctx.registerCommand('showHealth', commands.showHealth);
-  ctx.registerCommand('cancelRunningRequests', commands.cancelRunningRequests);
+  ctx.registerCommand('showLastDecision');
+  ctx.registerCommand('showHealth');
+  ctx.registerCommand('cancelRunningRequests');
 
   // Credentials.
-  ctx.registerCommand('signIn', commands.signIn);
-  ctx.registerCommand('signOut', commands.signOut);
-  ctx.registerCommand('setEndpointKey', commands.setEndpointKey);
+  ctx.registerCommand('signIn');
+  ctx.registerCommand('signOut');
+  ctx.registerCommand('setEndpointKey');
 
   // The sidebar Hub browser (webview view `huggingface.hub` and its title-bar commands).
   context.subscriptions.push(registerHubView(context, ctx.hubViewDeps()));

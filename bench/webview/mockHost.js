@@ -23,6 +23,19 @@
     scrollTop: 0, loadedCount: N, selected: null,
   };
   var bench = (window.__bench = { marker: 'bench-model-0000', requests: [], listPostedAt: undefined, listItems: 0, errors: [], longTasks: [] });
+  // The harness's own work must stay out of the measured window: the list reply is held until the page asked
+  // for it and went idle (`ready`), and the harness has finished its own set-up in the page; `release()` posts
+  // it and resolves with the marks once the page is interactive (awaited, not polled).
+  var sendList;
+  var markReady;
+  var markInteractive;
+  bench.ready = new Promise(function (resolve) { markReady = resolve; });
+  var interactive = new Promise(function (resolve) { markInteractive = resolve; });
+  bench.release = function () {
+    if (!sendList) throw new Error('the view has not asked for the list yet');
+    sendList();
+    return interactive;
+  };
   window.addEventListener('error', function (e) { bench.errors.push(String(e.message)); });
 
   function result(msg) {
@@ -57,10 +70,14 @@
           window.postMessage(reply, '*');
         };
         // Answered in a later task, like a reply crossing from the extension host. Search results come back
-        // from the network after the view has drawn itself: the list reply waits until the page is idle, so
-        // the measurement is the results' own cost, not the view's start-up.
-        if (msg.type === 'list' && typeof requestIdleCallback === 'function') requestIdleCallback(send, { timeout: 2000 });
-        else setTimeout(send, 0);
+        // from the network after the view has drawn itself: the list reply waits for release() (see above),
+        // so the measurement is the results' own cost, not the view's start-up.
+        if (msg.type === 'list' && !sendList) {
+          sendList = send;
+          requestIdleCallback(function () { markReady(true); }, { timeout: 2000 });
+        } else {
+          setTimeout(send, 0);
+        }
       },
       getState: function () { return state; },
       setState: function (s) { state = s; },
@@ -78,7 +95,10 @@
   function watch() {
     if (bench.listPostedAt !== undefined && document.body && (document.body.textContent || '').indexOf(bench.marker) >= 0) {
       bench.renderedAt = performance.now();
-      setTimeout(function () { bench.interactiveAt = performance.now(); }, 0);
+      setTimeout(function () {
+        bench.interactiveAt = performance.now();
+        markInteractive(true);
+      }, 0);
       return;
     }
     requestAnimationFrame(watch);

@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { RoutingError, type RouteOutcome } from '../core/router';
-import { CallFailure, type TaskKind, type TaskRequest } from '../core/types';
+import type { RouteOutcome } from '../core/router';
+import { CallFailure, RoutingError, type TaskKind, type TaskRequest } from '../core/types';
 import { selectionTarget, type SelectionTarget } from '../editor/selection';
 import { failureMessage, failureOf, plainMessage, type UserMessage } from '../ui/messages';
 import { notify } from '../ui/notify';

@@ -27,40 +27,12 @@ import {
   OPUS_MUL_EN_MODEL,
   SEED_DEFAULTS,
 } from './modelCatalog';
-import type { OpenAiEndpoint, RoutingSettings } from './settings';
-import type { ApiKind, Candidate, ProviderRef, TaskKind, TaskRequest } from './types';
+import { pinnedModelSetting, type OpenAiEndpoint, type RoutingSettings } from './settings';
+import { TASK_API } from './taskApi';
+import type { Candidate, ProviderRef, TaskKind, TaskRequest } from './types';
 
 export const HF_INFERENCE: ProviderRef = { kind: 'hf', provider: 'hf-inference' };
 export const HF_AUTO: ProviderRef = { kind: 'hf', provider: 'auto' };
-
-/** The task-specific wire API of each task (what a non-chat model for the task is called through). */
-export const TASK_API: Readonly<Record<TaskKind, ApiKind>> = {
-  'generate-code': 'text-generation',
-  translate: 'translation',
-  summarize: 'summarization',
-  'question-answering': 'question-answering',
-  sentiment: 'text-classification',
-  topic: 'zero-shot-classification',
-  ner: 'token-classification',
-  chat: 'chat',
-};
-
-/** Setting suffix of each task's pinned model (see /work/notes/CONTRACTS.md, "models.<key>"). */
-const PIN_SETTING: Readonly<Record<TaskKind, string>> = {
-  'generate-code': 'generateCode',
-  translate: 'translate',
-  summarize: 'summarize',
-  'question-answering': 'questionAnswering',
-  sentiment: 'sentiment',
-  topic: 'topic',
-  ner: 'ner',
-  chat: 'chat',
-};
-
-/** Full name of the setting that pins a model for `task`, e.g. "huggingface.models.generateCode". */
-export function pinnedModelSetting(task: TaskKind): string {
-  return `huggingface.models.${PIN_SETTING[task]}`;
-}
 
 /** True for ids that name a chat (instruction-tuned) model or carry a ":provider" routing suffix. */
 export function isChatModel(model: string): boolean {

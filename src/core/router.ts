@@ -11,6 +11,7 @@ import {
   CallFailure,
   FALLBACK_KINDS,
   RETRY_KINDS,
+  RoutingError,
   type CallOptions,
   type Candidate,
   type Clock,
@@ -28,17 +29,6 @@ export interface RunOptions extends CallOptions {
 export interface RouteOutcome {
   readonly result: TaskResult;
   readonly decision: Decision;
-}
-
-/** The routed call failed; `message` is safe to show and `decision` says what was tried. */
-export class RoutingError extends Error {
-  constructor(
-    readonly failure: CallFailure,
-    readonly decision: Decision,
-  ) {
-    super(failure.message);
-    this.name = 'RoutingError';
-  }
 }
 
 export interface HealthReport {

@@ -60,3 +60,20 @@ export const DEFAULT_SETTINGS: RoutingSettings = {
   cacheTtlMs: 5 * 60 * 1000,
   maxInputChars: 20000,
 };
+
+/** Setting suffix of each task's pinned model (see /work/notes/CONTRACTS.md, "models.<key>"). */
+const PIN_SETTING: Readonly<Record<TaskKind, string>> = {
+  'generate-code': 'generateCode',
+  translate: 'translate',
+  summarize: 'summarize',
+  'question-answering': 'questionAnswering',
+  sentiment: 'sentiment',
+  topic: 'topic',
+  ner: 'ner',
+  chat: 'chat',
+};
+
+/** Full name of the setting that pins a model for `task`, e.g. "huggingface.models.generateCode". */
+export function pinnedModelSetting(task: TaskKind): string {
+  return `huggingface.models.${PIN_SETTING[task]}`;
+}

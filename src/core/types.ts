@@ -3,6 +3,8 @@
  * src/core) may import `vscode`, so the whole core runs and is tested in plain node.
  */
 
+import type { Decision } from './decision';
+
 /** What the user asked for, independent of which model answers it. */
 export type TaskKind =
   | 'generate-code'
@@ -154,6 +156,17 @@ export class CallFailure extends Error {
   ) {
     super(message);
     this.name = 'CallFailure';
+  }
+}
+
+/** The routed call failed; `message` is safe to show and `decision` says what was tried. */
+export class RoutingError extends Error {
+  constructor(
+    readonly failure: CallFailure,
+    readonly decision: Decision,
+  ) {
+    super(failure.message);
+    this.name = 'RoutingError';
   }
 }
 

@@ -1,19 +1,25 @@
 /**
  * The sidebar Hub browser's WebviewViewProvider: sets the webview options (scripts on, resources only
  * from dist/ and media/), builds the CSP'd HTML with a fresh nonce per load, and connects the webview's
- * messages to the HubDispatcher. Title-bar commands reach the webview as `command` events.
+ * messages to a HubDispatcher (hubBackend.ts, loaded on the first view). Title-bar commands reach the
+ * webview as `command` events.
  */
 import * as vscode from 'vscode';
-import { HubDispatcher, type Handlers } from '../hub/dispatcher';
 import type { ViewCommand } from '../shared/hubTypes';
 import type { HostMessage } from '../shared/protocol';
 import { buildHubHtml, makeNonce } from './html';
 
 export const HUB_VIEW_ID = 'huggingface.hub';
 
+/** What answers one webview's messages (a HubDispatcher, created by hubBackend.ts). */
+export interface HubConnection {
+  handle(message: unknown): Promise<void>;
+  dispose(): void;
+}
+
 export class HubViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
-  private dispatcher: HubDispatcher | undefined;
+  private dispatcher: HubConnection | undefined;
   /** Commands sent before the webview finished loading, delivered after its first `init`. */
   private pending: ViewCommand[] = [];
   private ready = false;
@@ -21,10 +27,9 @@ export class HubViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly handlers: Handlers,
+    private readonly connect: (post: (message: HostMessage) => void) => HubConnection,
     private readonly isSignedIn: () => Promise<boolean>,
     private readonly onAuthChanged: () => void,
-    private readonly log: (line: string) => void,
   ) {}
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -41,7 +46,7 @@ export class HubViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'hub.css')).toString(),
       codiconsUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'codicons', 'codicon.css')).toString(),
     });
-    const dispatcher = new HubDispatcher(this.handlers, (message) => this.post(message), this.log);
+    const dispatcher = this.connect((message) => this.post(message));
     this.dispatcher = dispatcher;
     const subscriptions = [
       webview.onDidReceiveMessage((message: unknown) => void this.receive(dispatcher, message)),
@@ -79,7 +84,7 @@ export class HubViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     this.dispatcher?.dispose();
   }
 
-  private async receive(dispatcher: HubDispatcher, message: unknown): Promise<void> {
+  private async receive(dispatcher: HubConnection, message: unknown): Promise<void> {
     await dispatcher.handle(message);
     const isInit = typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'init';
     if (isInit) {

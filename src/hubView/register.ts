@@ -4,10 +4,14 @@
  */
 import * as vscode from 'vscode';
 import type { HubViewDeps } from '../hub/deps';
-import { createHubHandlers } from '../hub/handlers';
-import { HubService } from '../hub/hubService';
-import { createHostActions } from './hostActions';
+import type { HubBackend } from './hubBackend';
 import { HUB_VIEW_ID, HubViewProvider } from './hubViewProvider';
+
+/** The view's host side (see hubBackend.ts), loaded when the view first opens. */
+function loadHubBackend(): typeof import('./hubBackend') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./hubBackend') as typeof import('./hubBackend');
+}
 
 export type { HubRouter, HubRunOptions, HubViewDeps } from '../hub/deps';
 export { HUB_VIEW_ID } from './hubViewProvider';
@@ -19,29 +23,22 @@ export const HUB_COMMANDS = {
 } as const;
 
 export function registerHubView(context: vscode.ExtensionContext, deps: HubViewDeps): vscode.Disposable {
-  const service = new HubService({
-    hubUrl: deps.hubUrl,
-    datasetsServerUrl: deps.datasetsServerUrl,
-    getToken: deps.getToken,
-    log: deps.log,
-  });
-  const handlers = createHubHandlers(service, deps, createHostActions(context, deps));
+  let backend: HubBackend | undefined;
   const provider = new HubViewProvider(
     context.extensionUri,
-    handlers,
+    (post) => (backend ??= loadHubBackend().createHubBackend(context, deps)).connect(post),
     async () => Boolean(await deps.getToken()),
-    () => service.clear(),
-    deps.log,
+    () => backend?.service.clear(),
   );
   return vscode.Disposable.from(
     provider,
     deps.onDidChangeToken(() => {
-      service.clear();
+      backend?.service.clear();
       void provider.checkAuth();
     }),
     vscode.window.registerWebviewViewProvider(HUB_VIEW_ID, provider),
     vscode.commands.registerCommand(HUB_COMMANDS.refresh, async () => {
-      service.clear();
+      backend?.service.clear();
       await provider.checkAuth();
       provider.sendCommand('refresh');
     }),

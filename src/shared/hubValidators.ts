@@ -48,14 +48,20 @@ const SHORT = 200;
 /** Hub repo ids: "name" (legacy) or "owner/name"; no "..", so an id can never walk out of its URL path. */
 const REPO_ID = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
 
+function isRepoId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= SHORT && REPO_ID.test(value) && !value.includes('..');
+}
+
 export function asRepoId(value: unknown, path: string): string {
   const id = asStr(value, path, SHORT);
-  if (!REPO_ID.test(id) || id.includes('..')) fail(path, 'not a Hub repo id');
+  if (!isRepoId(id)) fail(path, 'not a Hub repo id');
   return id;
 }
 
+/** Field reader (see validate.ts: the path string is only built for the error). */
 export function repoId(o: Obj, key: string, path: string): string {
-  return asRepoId(o[key], `${path}.${key}`);
+  const v = o[key];
+  return isRepoId(v) ? v : asRepoId(v, `${path}.${key}`);
 }
 
 export function repoKind(o: Obj, key: string, path: string): RepoKind {

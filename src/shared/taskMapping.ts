@@ -2,6 +2,7 @@
  * Which of the extension's tasks a Hub model can serve, from its pipeline tag. Shared so the host
  * (details, "Try it") and the webview (the "Use for task" picker) agree.
  */
+import { TASK_API } from '../core/taskApi';
 import type { ApiKind, TaskKind } from '../core/types';
 
 /** Pipeline tags of chat-capable models: these can serve every task through the chat API. */
@@ -40,15 +41,7 @@ export function isChatPipeline(pipelineTag: string): boolean {
 /** The wire API a model is called through for a task: its own task API, or chat for chat models. */
 export function apiFor(task: TaskKind, pipelineTag: string): ApiKind {
   if (isChatPipeline(pipelineTag) || task === 'chat' || task === 'generate-code') return 'chat';
-  const byTask: Record<Exclude<TaskKind, 'chat' | 'generate-code'>, ApiKind> = {
-    translate: 'translation',
-    summarize: 'summarization',
-    'question-answering': 'question-answering',
-    sentiment: 'text-classification',
-    topic: 'zero-shot-classification',
-    ner: 'token-classification',
-  };
-  return byTask[task];
+  return TASK_API[task];
 }
 
 export const TASK_LABELS: Readonly<Record<TaskKind, string>> = {

@@ -63,25 +63,34 @@ export function asNullable<T>(value: unknown, path: string, inner: (v: unknown, 
   return value === null ? null : inner(value, path);
 }
 
-/** Field readers: `str(o, 'id', path)` reads `o.id` and reports `path.id` on failure. */
-export function str(o: Obj, key: string, path: string, max?: number): string {
-  return asStr(o[key], `${path}.${key}`, max);
+/**
+ * Field readers: `str(o, 'id', path)` reads `o.id` and reports `path.id` on failure. A valid value
+ * returns at once; the path string is only built for the error (a list page has thousands of fields).
+ */
+export function str(o: Obj, key: string, path: string, max = MAX_STRING): string {
+  const v = o[key];
+  return typeof v === 'string' && v.length <= max ? v : asStr(v, `${path}.${key}`, max);
 }
 
 export function num(o: Obj, key: string, path: string, opts?: { int?: boolean; min?: number; max?: number }): number {
-  return asNum(o[key], `${path}.${key}`, opts);
+  const v = o[key];
+  return opts === undefined && typeof v === 'number' && Number.isFinite(v) ? v : asNum(v, `${path}.${key}`, opts);
 }
 
 export function bool(o: Obj, key: string, path: string): boolean {
-  return asBool(o[key], `${path}.${key}`);
+  const v = o[key];
+  return typeof v === 'boolean' ? v : asBool(v, `${path}.${key}`);
 }
 
 export function oneOf<T extends string>(o: Obj, key: string, values: readonly T[], path: string): T {
-  return asOneOf(o[key], values, `${path}.${key}`);
+  const v = o[key];
+  return typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T) : asOneOf(v, values, `${path}.${key}`);
 }
 
 export function nullableNum(o: Obj, key: string, path: string): number | null {
-  return asNullable(o[key], `${path}.${key}`, (v, p) => asNum(v, p));
+  const v = o[key];
+  if (v === null || (typeof v === 'number' && Number.isFinite(v))) return v;
+  return asNum(v, `${path}.${key}`);
 }
 
 export function strArr(o: Obj, key: string, path: string, max?: number): string[] {

@@ -3,9 +3,8 @@
  * buttons that do it. Pure (no `vscode`): src/ui/notify.ts shows the result and runs the buttons.
  */
 import { settingId } from '../configModel';
-import { RoutingError } from '../core/router';
 import { redactSecrets } from '../core/redact';
-import { CallFailure, type FailureKind } from '../core/types';
+import { CallFailure, RoutingError, type FailureKind } from '../core/types';
 
 export type MessageAction = 'signIn' | 'openSettings' | 'showDecision' | 'retry';
 

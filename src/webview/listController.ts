@@ -119,8 +119,7 @@ export class ListController {
       return;
     }
     this.host.showRows();
-    this.list.setItems(this.items, false);
-    this.list.scrollTop = scrollTop;
+    this.list.setItems(this.items, false, scrollTop);
     this.store.update({ loadedCount: this.items.length });
     this.renderFooter(page);
     this.host.announce(`${this.items.length}${this.done ? '' : '+'} results`);

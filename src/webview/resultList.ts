@@ -4,12 +4,13 @@
  * results cost the same as thirty. Keyboard: the listbox keeps focus and moves an active row with
  * the arrow keys (aria-activedescendant), Enter opens it.
  */
-import { compactNumber, relativeTime } from '../shared/format';
-import type { HubListItem, RepoKind } from '../shared/hubTypes';
-import { h, icon } from './dom';
+import type { HubListItem } from '../shared/hubTypes';
+import { h } from './dom';
+import { ResultRow, ROW_HEIGHT, rowId } from './resultRow';
 import { moveIndex, nearEnd, revealScrollTop, visibleRange } from './virtualWindow';
 
-export const ROW_HEIGHT = 46;
+/** The scroll position is saved this long after the last scrolled frame (not every frame). */
+const SCROLL_SAVE_DELAY_MS = 150;
 
 export interface ResultListCallbacks {
   open(index: number): void;
@@ -18,17 +19,18 @@ export interface ResultListCallbacks {
   scrolled(scrollTop: number): void;
 }
 
-const KIND_ICONS: Record<RepoKind, string> = { model: 'symbol-class', dataset: 'database', space: 'rocket' };
-
 export class ResultList {
   readonly element: HTMLElement;
   private readonly listbox: HTMLElement;
   private readonly spacer: HTMLElement;
   private readonly footer: HTMLElement;
   private items: readonly HubListItem[] = [];
-  private readonly rendered = new Map<number, HTMLElement>();
+  /** Rows showing results, by result index; rows scrolled out go to the pool and are reused. */
+  private readonly rendered = new Map<number, ResultRow>();
+  private readonly pool: ResultRow[] = [];
   private active = -1;
   private frame = 0;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly callbacks: ResultListCallbacks,
@@ -55,14 +57,19 @@ export class ResultList {
     return this.items.length;
   }
 
-  /** Shows `items`; `keepActive` keeps the active row (appending a page), otherwise it resets. */
-  setItems(items: readonly HubListItem[], keepActive: boolean): void {
+  /**
+   * Shows `items`; `keepActive` keeps the active row (appending a page), otherwise it resets. `scrollTop`
+   * scrolls before the rows are built, so the rows are laid out once, at the position they are shown at.
+   */
+  setItems(items: readonly HubListItem[], keepActive: boolean, scrollTop?: number): void {
     this.items = items;
     if (!keepActive || this.active >= items.length) this.active = -1;
     this.spacer.style.height = `${items.length * ROW_HEIGHT}px`;
     this.listbox.setAttribute('aria-label', `${items.length} result${items.length === 1 ? '' : 's'}`);
-    for (const el of this.rendered.values()) el.remove();
-    this.rendered.clear();
+    // Rows are reused while scrolling one result set; a new set gets new rows.
+    for (const index of [...this.rendered.keys()]) this.release(index);
+    this.pool.length = 0;
+    if (scrollTop !== undefined) this.element.scrollTop = scrollTop;
     this.render();
   }
 
@@ -101,28 +108,40 @@ export class ResultList {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.render();
-      this.callbacks.scrolled(this.element.scrollTop);
+      // Read once, before the rows change: reading it after would force a layout inside the frame.
+      const scrollTop = this.element.scrollTop;
+      this.render(scrollTop);
+      if (this.saveTimer !== undefined) clearTimeout(this.saveTimer);
+      this.saveTimer = setTimeout(() => {
+        this.saveTimer = undefined;
+        this.callbacks.scrolled(scrollTop);
+      }, SCROLL_SAVE_DELAY_MS);
     });
   }
 
-  private render(): void {
-    const range = visibleRange(this.element.scrollTop, this.viewportHeight(), ROW_HEIGHT, this.items.length);
-    for (const [index, el] of this.rendered) {
-      if (index < range.start || index >= range.end) {
-        el.remove();
-        this.rendered.delete(index);
-      }
+  private release(index: number): void {
+    const row = this.rendered.get(index);
+    if (!row) return;
+    this.rendered.delete(index);
+    row.element.remove();
+    this.pool.push(row);
+  }
+
+  private render(scrollTop = this.element.scrollTop): void {
+    const range = visibleRange(scrollTop, this.viewportHeight(), ROW_HEIGHT, this.items.length);
+    for (const index of [...this.rendered.keys()]) {
+      if (index < range.start || index >= range.end) this.release(index);
     }
+    const now = this.now();
     for (let i = range.start; i < range.end; i++) {
-      let el = this.rendered.get(i);
-      if (!el) {
-        el = this.row(i);
-        this.rendered.set(i, el);
-        this.spacer.appendChild(el);
+      let row = this.rendered.get(i);
+      if (!row) {
+        row = this.pool.pop() ?? new ResultRow();
+        row.show(this.items[i], i, this.items.length, now);
+        this.rendered.set(i, row);
+        this.spacer.appendChild(row.element);
       }
-      el.setAttribute('aria-selected', String(i === this.active));
-      el.classList.toggle('active', i === this.active);
+      row.setActive(i === this.active);
     }
     if (this.active >= 0 && this.rendered.has(this.active)) {
       this.listbox.setAttribute('aria-activedescendant', rowId(this.active));
@@ -130,40 +149,6 @@ export class ResultList {
       this.listbox.removeAttribute('aria-activedescendant');
     }
     if (nearEnd(range, this.items.length)) this.callbacks.nearEnd();
-  }
-
-  private row(index: number): HTMLElement {
-    const item = this.items[index];
-    const name = item.author ? item.id.slice(item.author.length + 1) : item.id;
-    // The id line already shows the author ("owner/ name").
-    const meta = [
-      item.label,
-      item.kind === 'space' && item.hardware ? item.hardware : '',
-      item.kind === 'space' && item.stage ? item.stage.toLowerCase() : '',
-      item.downloads !== null ? `↓ ${compactNumber(item.downloads)}` : '',
-      `♥ ${compactNumber(item.likes)}`,
-      relativeTime(item.updatedAt, this.now()),
-    ].filter(Boolean);
-    const el = h(
-      'div',
-      {
-        class: 'row',
-        id: rowId(index),
-        attrs: { role: 'option', 'aria-posinset': index + 1, 'aria-setsize': this.items.length, 'data-index': index, title: item.id },
-      },
-      h(
-        'div',
-        { class: 'row-title' },
-        icon(KIND_ICONS[item.kind], 'row-icon'),
-        item.author && h('span', { class: 'row-owner' }, `${item.author}/`),
-        h('span', { class: 'row-name' }, name),
-        item.gated && h('span', { class: 'pill pill-gated', attrs: { title: 'Gated: access must be requested' } }, 'gated'),
-        item.private && h('span', { class: 'pill pill-private' }, 'private'),
-      ),
-      h('div', { class: 'row-meta' }, meta.join(' · ')),
-    );
-    el.style.transform = `translateY(${index * ROW_HEIGHT}px)`;
-    return el;
   }
 
   private onClick(event: Event): void {
@@ -197,8 +182,4 @@ export class ResultList {
     event.preventDefault();
     this.activate(next);
   }
-}
-
-function rowId(index: number): string {
-  return `hub-row-${index}`;
 }

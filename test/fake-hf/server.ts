@@ -1,5 +1,6 @@
 // The fake Hugging Face: four HTTP listeners on 127.0.0.1, one per real host, each with its own route table.
 // Every request is recorded, matched against injected faults, then answered by its route.
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleControl, type ControlTarget } from './controlApi';
@@ -86,6 +87,12 @@ class FakeHfServer implements FakeHf {
   openaiUrl = '';
   private readonly servers: Server[] = [];
   private readonly closing = new AbortController();
+
+  constructor() {
+    // Every request in flight listens for the server closing (and stops listening when it ends): more than
+    // Node's default of 10 at once is normal for a server, not a leak.
+    setMaxListeners(0, this.closing.signal);
+  }
 
   async start(basePort: number): Promise<void> {
     const tables: [ListenerName, RouteTable][] = [

@@ -1,10 +1,4 @@
-import {
-  InferenceClientHubApiError,
-  InferenceClientInputError,
-  InferenceClientProviderApiError,
-  InferenceClientProviderOutputError,
-  InferenceClientRoutingError,
-} from '@huggingface/inference';
+import { loadInference } from './loadInference';
 import { CallFailure, type FailureKind } from '../types';
 import { parseRetryAfter } from '../backoff';
 import { redactSecrets } from '../redact';
@@ -32,6 +26,13 @@ export function classifyError(err: unknown, ctx: ErrorContext): CallFailure {
     return new CallFailure('timeout', `${ctx.target} did not answer within ${Math.round(ctx.abort.timeoutMs / 1000)} s.`);
   }
   if (err instanceof CallFailure) return err;
+  const {
+    InferenceClientHubApiError,
+    InferenceClientInputError,
+    InferenceClientProviderApiError,
+    InferenceClientProviderOutputError,
+    InferenceClientRoutingError,
+  } = loadInference();
   const safe = (text: string) => redactSecrets(text, ctx.secrets);
   if (err instanceof InferenceClientProviderApiError || err instanceof InferenceClientHubApiError) {
     const status = err.httpResponse.status;

@@ -1,10 +1,10 @@
-import { InferenceClient } from '@huggingface/inference';
 import type { RoutingSettings } from '../settings';
 import { CallFailure, type CallOptions, type Candidate, type TaskRequest, type TaskResult, type Transport } from '../types';
 import { originRewritingFetch, type ResponseProbe } from '../hfFetch';
 import { AttemptSignal } from './attemptSignal';
 import { classifyError } from './classifyError';
 import { callTask } from './taskCalls';
+import { loadInference } from './loadInference';
 
 export interface HfTransportDeps {
   readonly settings: () => RoutingSettings;
@@ -31,7 +31,7 @@ export function createHfTransport(deps: HfTransportDeps): Transport {
         const { token, endpointUrl, provider } = await resolveAccess(candidate, settings, deps);
         secrets.push(token);
         const fetchImpl = originRewritingFetch(deps.settings, deps.fetch ?? globalThis.fetch, { signal: attempt.signal, probe });
-        const client = new InferenceClient(token ?? '', { fetch: fetchImpl, retry_on_error: false, ...(endpointUrl ? { endpointUrl } : {}) });
+        const client = new (loadInference().InferenceClient)(token ?? '', { fetch: fetchImpl, retry_on_error: false, ...(endpointUrl ? { endpointUrl } : {}) });
         return await callTask(
           { client, candidate, provider, signal: attempt.signal, onToken: options.onToken, touch: () => attempt.touch() },
           request,

@@ -29,13 +29,22 @@ export async function waitForEditorText(page: Page, pattern: RegExp, timeoutMs =
   return waitUntil(`an editor to show ${pattern}`, async () => (await visibleEditorTexts(page)).find((t) => pattern.test(t)), timeoutMs);
 }
 
-/** Closes every editor, discarding changes ("View: Revert and Close Editor" on each dirty one first). */
+/**
+ * Closes every editor, discarding changes: "View: Close All Editors", answering "Don't Save" when VS Code asks
+ * about unsaved ones. (Clicking a dirty tab to revert it one by one can hit the tab's close button, whose dialog
+ * then makes the whole workbench inert.)
+ */
 export async function closeAllEditorsDiscarding(page: Page): Promise<void> {
-  const dirty = page.locator('.part.editor .tabs-container .tab.dirty');
-  for (let guard = 0; guard < 20 && (await dirty.count()) > 0; guard++) {
-    await dirty.first().click();
-    await runFromCommandPalette(page, 'View: Revert and Close Editor');
+  const tabs = page.locator('.part.editor .tabs-container .tab');
+  const dialog = page.locator('.monaco-dialog-box');
+  const dontSave = dialog.locator('.monaco-button', { hasText: "Don't Save" });
+  for (let guard = 0; guard < 10 && (await tabs.count()) > 0; guard++) {
+    if (!(await dialog.isVisible())) await runFromCommandPalette(page, 'View: Close All Editors');
+    const asked = await waitUntil('the editors to close, or VS Code to ask about unsaved changes', async () => {
+      if (await dialog.isVisible()) return 'asked';
+      return (await tabs.count()) === 0 ? 'closed' : undefined;
+    });
+    if (asked === 'asked') await dontSave.click();
   }
-  await runFromCommandPalette(page, 'View: Close All Editors');
   await waitUntil('every editor to be closed', async () => (await page.locator('.part.editor .tabs-container .tab').count()) === 0);
 }

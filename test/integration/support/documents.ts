@@ -56,12 +56,14 @@ export async function closeAllEditors(): Promise<void> {
     const tab = group?.activeTab ?? group?.tabs[0];
     if (!group || !tab) break;
     const input = tab.input;
-    if (input instanceof vscode.TabInputText && tab.isDirty) {
+    if (input instanceof vscode.TabInputText) {
+      // Revert and close in one command, dirty or not: a tab found clean here may be dirty by the time a plain close
+      // runs (an undo landing late), and that close would then ask to save in a modal dialog that blocks the window.
       await vscode.window.showTextDocument(input.uri, { viewColumn: group.viewColumn, preserveFocus: false });
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     } else {
       await vscode.window.tabGroups.close(tab, true);
     }
   }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  if (!vscode.workspace.textDocuments.some((d) => d.isDirty)) await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { Router, RoutingError } from '../../../src/core/router';
+import { Router } from '../../../src/core/router';
 import { DEFAULT_SETTINGS, type RoutingSettings } from '../../../src/core/settings';
-import { CallFailure, type CallOptions, type Candidate, type TaskRequest, type TaskResult, type Transport } from '../../../src/core/types';
+import { CallFailure, RoutingError, type CallOptions, type Candidate, type TaskRequest, type TaskResult, type Transport } from '../../../src/core/types';
 import { FakeClock } from '../support/fakeClock';
 import { MemoryStore } from '../support/memoryStore';
 

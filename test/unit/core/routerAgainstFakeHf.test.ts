@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { Router, RoutingError } from '../../../src/core/router';
+import { Router } from '../../../src/core/router';
 import { DEFAULT_SETTINGS, type RoutingSettings } from '../../../src/core/settings';
 import { createHfTransport } from '../../../src/core/transport/hfTransport';
-import type { TaskRequest } from '../../../src/core/types';
+import { RoutingError, type TaskRequest } from '../../../src/core/types';
 import { startFakeHf, VALID_TOKEN, type FakeHf } from '../../fake-hf/server';
 import { InstantClock } from '../support/instantClock';
 import { MemoryStore } from '../support/memoryStore';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { RoutingError } from '../../../../src/core/router';
+import { RoutingError } from '../../../../src/core/types';
 import { CallFailure } from '../../../../src/core/types';
 import type { Decision } from '../../../../src/core/decision';
 import { failureMessage, failureOf, hostOf, QUOTA_SETTING_ID, selectionTooLongMessage } from '../../../../src/ui/messages';

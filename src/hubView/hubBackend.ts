@@ -1,0 +1,29 @@
+/**
+ * The Hub view's host side: the Hub service, the request handlers and the dispatcher that validates
+ * the webview's messages. A lazy chunk (dist/hubBackend.js, see LAZY_CHUNKS): register.ts loads it when
+ * the view first opens, so activation does not.
+ */
+import type * as vscode from 'vscode';
+import type { HubViewDeps } from '../hub/deps';
+import { HubDispatcher } from '../hub/dispatcher';
+import { createHubHandlers } from '../hub/handlers';
+import { HubService } from '../hub/hubService';
+import type { HostMessage } from '../shared/protocol';
+import { createHostActions } from './hostActions';
+
+export interface HubBackend {
+  readonly service: HubService;
+  /** A dispatcher for one webview: answers its requests through `post`. */
+  connect(post: (message: HostMessage) => void): HubDispatcher;
+}
+
+export function createHubBackend(context: vscode.ExtensionContext, deps: HubViewDeps): HubBackend {
+  const service = new HubService({
+    hubUrl: deps.hubUrl,
+    datasetsServerUrl: deps.datasetsServerUrl,
+    getToken: deps.getToken,
+    log: deps.log,
+  });
+  const handlers = createHubHandlers(service, deps, createHostActions(context, deps));
+  return { service, connect: (post) => new HubDispatcher(handlers, post, deps.log) };
+}

@@ -1,0 +1,46 @@
+/**
+ * Creates the router the commands and the Hub's "Try it" share, wired to the extension's settings,
+ * secrets, persisted quota, log and status bar. Part of the actions chunk (src/actions.ts): the routing
+ * core is loaded when the first request needs it, not at activation.
+ */
+import type { TokenStore } from './auth/tokenStore';
+import type { Config } from './config';
+import { formatDecision } from './core/decision';
+import { Router } from './core/router';
+import { createHfTransport } from './core/transport/hfTransport';
+import type { QuotaUsage } from './core/quota';
+import type { Log } from './log';
+import type { PersistentState } from './persistentState';
+import { notifyQuotaCrossing } from './statusBar';
+
+export interface RouterHost {
+  readonly config: Config;
+  readonly tokens: TokenStore;
+  readonly state: PersistentState;
+  readonly log: Log;
+  /** Shows the month's usage in the status bar. */
+  showUsage(usage: QuotaUsage): void;
+}
+
+export function createRouter(host: RouterHost): Router {
+  const router = new Router({
+    settings: host.config.routingSettings(),
+    transport: createHfTransport({
+      settings: () => host.config.routingSettings(),
+      getToken: () => host.tokens.get(),
+      getEndpointKey: (id) => host.tokens.endpointKey(id),
+    }),
+    store: host.state.quotaStore(),
+    log: (line) => host.log.info(line),
+    onQuotaCrossing: (threshold, usage) => {
+      notifyQuotaCrossing(threshold, usage);
+      host.showUsage(usage);
+    },
+  });
+  router.onDidDecide((decision) => {
+    host.log.info(formatDecision(decision));
+    host.showUsage(router.quotaUsage());
+  });
+  host.showUsage(router.quotaUsage());
+  return router;
+}
