@@ -52,6 +52,11 @@ export function eagerActivationEvents(manifest: { activationEvents?: unknown }):
   return events.filter((e) => EAGER_EVENTS.includes(e));
 }
 
+/** A duration a timings file really holds (JSON turns NaN into null). */
+function isMs(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
 function readTimings(file: string): (ActivationTimings & { file: string; mtime: number }) | undefined {
   if (!existsSync(file)) return undefined;
   try {
@@ -113,19 +118,20 @@ export const activationSection: Section = {
       targetRow('activation', `Activation: activation event → activate() resolved (real VS Code; ${how})`, found.activationMs, fmt.ms(found.activationMs), ACTIVATION_TARGET),
       targetRow('activation', 'Activation: active at startup (real VS Code)', found.activeAtStartup ? 1 : 0, found.activeAtStartup ? 'yes' : 'no', NOT_ACTIVE),
     );
-    if (found.codeLoadingMs !== undefined && found.probeCodeLoadingMs !== undefined) {
+    const { codeLoadingMs, probeCodeLoadingMs, wallMs } = found;
+    if (isMs(codeLoadingMs) && isMs(probeCodeLoadingMs)) {
       rows.push(
         infoRow(
           'activation',
           'Activation: loading dist/extension.js vs a 40-line extension (VS Code’s marks)',
-          `${fmt.ms(found.codeLoadingMs)} vs ${fmt.ms(found.probeCodeLoadingMs)}`,
-          found.codeLoadingMs,
+          `${fmt.ms(codeLoadingMs)} vs ${fmt.ms(probeCodeLoadingMs)}`,
+          codeLoadingMs,
         ),
       );
     }
-    if (found.wallMs !== undefined) {
+    if (isMs(wallMs)) {
       rows.push(
-        infoRow('activation', 'Activation: wall time of extension.activate(), incl. VS Code preparing the extension context', fmt.ms(found.wallMs), found.wallMs),
+        infoRow('activation', 'Activation: wall time of extension.activate(), incl. VS Code preparing the extension context', fmt.ms(wallMs), wallMs),
       );
     }
     rows.push(infoRow('activation', 'Activation: source of the rows above', source));

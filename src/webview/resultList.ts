@@ -69,6 +69,11 @@ export class ResultList {
     // Rows are reused while scrolling one result set; a new set gets new rows.
     for (const index of [...this.rendered.keys()]) this.release(index);
     this.pool.length = 0;
+    // A scroll position still waiting to be saved belongs to the rows that were shown, not to these.
+    if (!keepActive && this.saveTimer !== undefined) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+    }
     if (scrollTop !== undefined) this.element.scrollTop = scrollTop;
     this.render();
   }

@@ -1,10 +1,7 @@
-/** Loads @huggingface/inference on first use (see inferenceLibrary.ts); later calls return the same module. */
+/** Loads @huggingface/inference on first use (see inferenceLibrary.ts); Node's module cache makes later calls cheap. */
 export type InferenceLibrary = typeof import('./inferenceLibrary');
-
-let library: InferenceLibrary | undefined;
 
 export function loadInference(): InferenceLibrary {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  library ??= require('./inferenceLibrary') as InferenceLibrary;
-  return library;
+  return require('./inferenceLibrary') as InferenceLibrary;
 }

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { escapeHtml, renderCard, usesOnlyAllowedMarkup } from '../../../src/hub/cardSanitizer';
 import { safeLinkUrl } from '../../../src/hub/safeUrl';
 
-const BASE = 'https://huggingface.co/evil-org/hostile-card/blob/main/';
+// The Hub base URL card links resolve against: the fake server's form (tests reach only 127.0.0.1).
+const BASE = 'http://127.0.0.1:5555/evil-org/hostile-card/blob/main/';
 const render = (md: string, allowedImageHosts: string[] = []) => renderCard(md, { baseUrl: BASE, allowedImageHosts }).html;
 
 interface Tag {
