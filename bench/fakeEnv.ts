@@ -4,12 +4,12 @@
  */
 import { InferenceClient } from '@huggingface/inference';
 import { performance } from 'node:perf_hooks';
-import { systemClock } from '../src/core/clock';
-import { originRewritingFetch } from '../src/core/hfFetch';
-import { Router } from '../src/core/router';
-import { DEFAULT_SETTINGS, type RoutingSettings } from '../src/core/settings';
-import { createHfTransport } from '../src/core/transport/hfTransport';
-import type { Clock, KeyValueStore } from '../src/core/types';
+import { systemClock } from '../src/core/routing/clock';
+import { originRewritingFetch } from '../src/core/routing/transport/hfFetch';
+import { Router } from '../src/core/routing/router';
+import { DEFAULT_SETTINGS, type RoutingSettings } from '../src/core/routing/settings';
+import { createHfTransport } from '../src/core/routing/transport/hfTransport';
+import type { Clock, KeyValueStore } from '../src/core/routing/routingTypes';
 
 /** The URLs of a running fake (passed to the memory child process as JSON). */
 export interface FakeUrls {

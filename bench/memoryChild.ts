@@ -5,7 +5,7 @@
  */
 import { HubService } from '../src/hub/hubService';
 import { EMPTY_MODEL_FILTERS, type HubQuery } from '../src/shared/hubTypes';
-import type { TaskRequest } from '../src/core/types';
+import type { TaskRequest } from '../src/core/tasks/taskTypes';
 import { VALID_TOKEN } from '../test/fake-hf/server';
 import { benchSettings, makeRouter, type FakeUrls } from './fakeEnv';
 

@@ -10,7 +10,7 @@
  * a limiter that grants one request too many per window, or a window early, still shows.
  */
 import { performance } from 'node:perf_hooks';
-import { SlidingWindowRateLimiter } from '../src/core/rateLimiter';
+import { SlidingWindowRateLimiter } from '../src/core/routing/rateLimiter';
 import { preciseClock } from './fakeEnv';
 import { targetRow } from './report';
 import type { BenchContext, Section, SectionResult } from './section';

@@ -8,8 +8,8 @@
  *   onToken callback the editor inserts from ("delivered").
  */
 import { performance } from 'node:perf_hooks';
-import { chatMessages } from '../src/core/prompts';
-import type { TaskRequest } from '../src/core/types';
+import { chatMessages } from '../src/core/routing/prompts';
+import type { TaskRequest } from '../src/core/tasks/taskTypes';
 import { VALID_TOKEN } from '../test/fake-hf/server';
 import { benchSettings, makeRawClient, makeRouter } from './fakeEnv';
 import { fmt, infoRow, targetRow } from './report';

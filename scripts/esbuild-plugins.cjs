@@ -26,18 +26,19 @@ exports.hfPackagesArePure = {
 };
 
 /**
- * Lazy chunks: a module the extension loads with a `require('./x')` inside a function, only when a
- * feature needs it, is built as its own bundle (dist/<chunk>.js) and left out of dist/extension.js,
+ * Lazy chunks: a module the extension loads with a `require('./x')` inside a loader of src/lazyChunks.ts
+ * (the one module that loads chunks; its specifiers are these), only when a feature needs it, is built as
+ * its own bundle (dist/<chunk>.js) and left out of dist/extension.js,
  * which keeps the bundle small and activation quick (esbuild has no code splitting for CommonJS).
  * A chunk never carries its own copy of a module that dist/extension.js has: see sharedWithShell.
  */
 exports.LAZY_CHUNKS = [
   { source: 'src/actions.ts', specifier: './actions', outfile: 'dist/actions.js' },
-  { source: 'src/hubView/hubBackend.ts', specifier: './hubBackend', outfile: 'dist/hubBackend.js' },
-  { source: 'src/hub/cardSanitizer.ts', specifier: './cardSanitizer', outfile: 'dist/cardRenderer.js' },
-  { source: 'src/core/taskDetection.ts', specifier: '../core/taskDetection', outfile: 'dist/taskDetector.js' },
-  { source: 'src/core/transport/inferenceLibrary.ts', specifier: './inferenceLibrary', outfile: 'dist/hfInference.js' },
-  { source: 'src/hub/hubLibrary.ts', specifier: './hubLibrary', outfile: 'dist/hfHub.js' },
+  { source: 'src/hubView/hubBackend.ts', specifier: './hubView/hubBackend', outfile: 'dist/hubBackend.js' },
+  { source: 'src/hub/cardSanitizer.ts', specifier: './hub/cardSanitizer', outfile: 'dist/cardRenderer.js' },
+  { source: 'src/core/intent/taskDetection.ts', specifier: './core/intent/taskDetection', outfile: 'dist/taskDetector.js' },
+  { source: 'src/core/routing/transport/inferenceLibrary.ts', specifier: './core/routing/transport/inferenceLibrary', outfile: 'dist/hfInference.js' },
+  { source: 'src/hub/hubLibrary.ts', specifier: './hub/hubLibrary', outfile: 'dist/hfHub.js' },
 ];
 
 exports.lazyChunks = {
@@ -46,7 +47,7 @@ exports.lazyChunks = {
     for (const chunk of exports.LAZY_CHUNKS) {
       const filter = new RegExp(`^${chunk.specifier.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
       build.onResolve({ filter }, (args) => {
-        if (args.kind !== 'require-call') return undefined;
+        if (args.kind !== 'require-call' || !/[\\/]src[\\/]lazyChunks\.ts$/.test(args.importer)) return undefined;
         return { path: `./${chunk.outfile.replace(/^dist\//, '')}`, external: true };
       });
     }

@@ -3,8 +3,8 @@
  * configuration changes; listeners (the router, the status bar) hear about it through onDidChange.
  */
 import * as vscode from 'vscode';
-import type { RoutingSettings } from './core/settings';
-import type { TaskKind } from './core/types';
+import type { RoutingSettings } from './core/routing/settings';
+import type { TaskKind } from './core/tasks/taskTypes';
 import {
   pinnedModelKey,
   readActionSettings,

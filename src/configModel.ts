@@ -12,8 +12,8 @@ import {
   type OpenAiEndpoint,
   type RoutingPolicy,
   type RoutingSettings,
-} from './core/settings';
-import { TASK_KINDS, type SummaryLength, type SummaryStyle, type TaskKind } from './core/types';
+} from './core/routing/settings';
+import { TASK_KINDS, type SummaryLength, type SummaryStyle, type TaskKind } from './core/tasks/taskTypes';
 
 export const SECTION = 'huggingface';
 

@@ -7,12 +7,13 @@
 import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { Config } from './config';
-import type { Router } from './core/router';
-import type { TaskKind } from './core/types';
+import type { Router } from './core/routing/router';
+import type { TaskKind } from './core/tasks/taskTypes';
 import { preflight } from './commands/preflight';
 import { Decorations } from './editor/decorations';
 import type { HubViewDeps } from './hub/deps';
 import { PREVIEW_SCHEME, PreviewDocuments } from './editor/preview';
+import { loadActions } from './lazyChunks';
 import { describeError, Log } from './log';
 import { PersistentState } from './persistentState';
 import { QuotaStatusBar } from './statusBar';
@@ -27,14 +28,6 @@ export type CommandHandler = (...args: never[]) => unknown;
 export type CommandFactory = (ctx: Ctx) => CommandHandler;
 /** A command of src/commands, registered as `huggingface.<name>`. */
 export type CommandName = keyof typeof import('./commands');
-
-type Actions = typeof import('./actions');
-
-/** The actions chunk (see src/actions.ts); later calls return the same module. */
-function loadActions(): Actions {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('./actions') as Actions;
-}
 
 export class Ctx {
   private routerInstance: Router | undefined;

@@ -5,7 +5,7 @@
  * Only a type import of `vscode`, so the redaction is tested in plain node with a fake channel.
  */
 import type { LogOutputChannel } from 'vscode';
-import { redactSecrets } from './core/redact';
+import { redactSecrets } from './core/trust/redact';
 
 export type LogSink = Pick<LogOutputChannel, 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'show'>;
 

@@ -4,7 +4,7 @@
  * a Memento is an interface, so tests pass a Map-backed one.
  */
 import type { Memento } from 'vscode';
-import type { KeyValueStore } from './core/types';
+import type { KeyValueStore } from './core/routing/routingTypes';
 
 const RECENT_TARGETS_KEY = 'huggingface.translate.recentTargets';
 const QUOTA_PREFIX = 'huggingface.state.';

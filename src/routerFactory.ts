@@ -5,10 +5,10 @@
  */
 import type { TokenStore } from './auth/tokenStore';
 import type { Config } from './config';
-import { formatDecision } from './core/decision';
-import { Router } from './core/router';
-import { createHfTransport } from './core/transport/hfTransport';
-import type { QuotaUsage } from './core/quota';
+import { formatDecision } from './core/routing/decision';
+import { Router } from './core/routing/router';
+import { createHfTransport } from './core/routing/transport/hfTransport';
+import type { QuotaUsage } from './core/routing/quota';
 import type { Log } from './log';
 import type { PersistentState } from './persistentState';
 import { notifyQuotaCrossing } from './statusBar';

@@ -2,7 +2,7 @@
  * Checks a token with the Hub before it is saved: who does it belong to, or why it cannot be used.
  * Pure: `whoAmI` (from @huggingface/hub) and `fetch` are passed in, so tests use fakes.
  */
-import { redactSecrets } from '../core/redact';
+import { redactSecrets } from '../core/trust/redact';
 import { settingId } from '../configModel';
 
 export interface WhoAmIParams {

@@ -1,5 +1,5 @@
-import type { Decision } from '../core/decision';
-import type { TaskResult } from '../core/types';
+import type { Decision } from '../core/routing/decision';
+import type { TaskResult } from '../core/tasks/taskTypes';
 
 /**
  * What every selection action returns (the command's return value, used by tests and by other commands).

@@ -2,7 +2,7 @@
  * Sign In / Sign Out and the API keys of OpenAI-compatible endpoints. A token is saved only after
  * the Hub confirmed whose it is; it is never shown, logged or written to settings.
  */
-import { loadHub } from '../hub/loadHub';
+import { loadHubLibrary } from '../lazyChunks';
 import * as vscode from 'vscode';
 import { tokenShapeProblem, verifyToken } from '../auth/verifyToken';
 import { settingId } from '../configModel';
@@ -30,7 +30,7 @@ export function signIn(ctx: Ctx) {
           hubUrl,
           // A Hub that never answers must not leave the sign-in hanging.
           fetch: (input, init) => globalThis.fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) }),
-          whoAmI: (params) => loadHub().whoAmI(params),
+          whoAmI: (params) => loadHubLibrary().whoAmI(params),
         }),
     );
     if (!verification.ok) {

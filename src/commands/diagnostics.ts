@@ -1,7 +1,7 @@
 /** Show Last Routing Decision and Show Health: reports opened as markdown previews. */
 import type { Ctx } from '../ctx';
-import type { Decision } from '../core/decision';
-import type { HealthReport } from '../core/router';
+import type { Decision } from '../core/routing/decision';
+import type { HealthReport } from '../core/routing/router';
 import { inform } from '../ui/notify';
 import { cancelRunning } from '../ui/progress';
 import { decisionMarkdown, healthMarkdown } from '../ui/reports';

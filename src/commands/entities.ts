@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import type { Entity } from '../core/types';
+import type { Entity } from '../core/tasks/taskTypes';
 import { editorFor } from '../editor/decorations';
 import { trackSelection, type SelectionTarget } from '../editor/selection';
 import { checkTarget } from '../editor/targetGuard';

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { programmingLanguageName } from '../core/commentSyntax';
+import { programmingLanguageName } from '../core/comments/commentSyntax';
 import { StreamInserter } from '../editor/streamInserter';
 import { plainMessage } from '../ui/messages';
 import { notify } from '../ui/notify';

@@ -1,5 +1,5 @@
 /** The target-language list of Translate: recent targets first, then every supported language. Pure. */
-import { getLanguage, type Language } from '../core/languages';
+import { getLanguage, type Language } from '../core/language/languages';
 
 export interface LanguagePickItem {
   readonly code: string;

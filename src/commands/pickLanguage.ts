@@ -1,6 +1,6 @@
 /** QuickPicks of human languages for Translate (target, and source when detection is unsure). */
 import * as vscode from 'vscode';
-import { LANGUAGES } from '../core/languages';
+import { LANGUAGES } from '../core/language/languages';
 import { targetLanguageItems, type LanguagePickItem } from './languagePick';
 
 interface LanguageQuickPickItem extends vscode.QuickPickItem {

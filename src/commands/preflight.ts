@@ -2,9 +2,9 @@
  * Checks an action makes before any request, so a request that cannot succeed is never sent.
  * Pure: the command runner feeds them the selection, the settings, the token state and the quota.
  */
-import { quotaExceededMessage, type QuotaUsage } from '../core/quota';
-import type { RoutingSettings } from '../core/settings';
-import type { TaskKind } from '../core/types';
+import { quotaExceededMessage, type QuotaUsage } from '../core/routing/quota';
+import type { RoutingSettings } from '../core/routing/settings';
+import type { TaskKind } from '../core/tasks/taskTypes';
 import {
   noTokenMessage,
   plainMessage,

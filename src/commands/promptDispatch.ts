@@ -1,9 +1,9 @@
 /**
  * "Run a Prompt…": which action a free-form prompt asks for, and with which arguments. The task
- * detector (src/core/taskDetection.ts) reads the prompt; this maps its verdict onto our commands.
+ * detector (src/core/intent/taskDetection.ts) reads the prompt; this maps its verdict onto our commands.
  * Pure, so the mapping is tested in plain node.
  */
-import type { TaskDetection } from '../core/taskDetection';
+import type { TaskDetection } from '../core/intent/taskDetection';
 
 export type PromptDispatch =
   | { readonly kind: 'command'; readonly command: string; readonly args: Readonly<Record<string, unknown>> }

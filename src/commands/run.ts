@@ -5,8 +5,10 @@
  */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import type { RouteOutcome } from '../core/router';
-import { CallFailure, RoutingError, type TaskKind, type TaskRequest } from '../core/types';
+import type { RouteOutcome } from '../core/routing/router';
+import { CallFailure } from '../core/routing/routingTypes';
+import { RoutingError } from '../core/routing/routingError';
+import type { TaskKind, TaskRequest } from '../core/tasks/taskTypes';
 import { selectionTarget, type SelectionTarget } from '../editor/selection';
 import { failureMessage, failureOf, plainMessage, type UserMessage } from '../ui/messages';
 import { notify } from '../ui/notify';

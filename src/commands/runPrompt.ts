@@ -8,6 +8,7 @@ import type { Ctx } from '../ctx';
 import { cancelled, type ActionResult } from './actionResult';
 import { argsObject, stringArg } from './args';
 import { chatPrompt, dispatchPrompt } from './promptDispatch';
+import { loadTaskDetector } from '../lazyChunks';
 import { retryCommand, runRouted } from './run';
 
 export function runPrompt(ctx: Ctx) {
@@ -31,12 +32,6 @@ export function runPrompt(ctx: Ctx) {
     await ctx.previews.show(`> ${prompt.trim()}\n\n${text}\n`, { title: 'Answer', languageId: 'markdown' });
     return { status: 'preview', decision, result, message: text };
   };
-}
-
-/** The task detector's cue tables are a separate bundle (see LAZY_CHUNKS), loaded on the first prompt. */
-function loadTaskDetector(): typeof import('../core/taskDetection') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('../core/taskDetection') as typeof import('../core/taskDetection');
 }
 
 function askPrompt(): Thenable<string | undefined> {

@@ -1,7 +1,7 @@
 /** Summarize Selection: bullets or a paragraph, written as a comment above the selection or shown in a preview. */
 import type { Ctx } from '../ctx';
 import type { SummaryOutput } from '../configModel';
-import type { SummaryStyle } from '../core/types';
+import type { SummaryStyle } from '../core/tasks/taskTypes';
 import { commentAboveFor, indentOf } from '../editor/commentAbove';
 import { insertAboveIfUnchanged } from '../editor/guardedEdit';
 import { trackSelection } from '../editor/selection';

@@ -4,9 +4,9 @@
  * quotes and indentation because only its prose is translated.
  */
 import type { Ctx } from '../ctx';
-import { splitComment } from '../core/commentCodec';
-import { detectLanguage } from '../core/languageDetection';
-import { findLanguage, languageName } from '../core/languages';
+import { splitComment } from '../core/comments/commentCodec';
+import { detectLanguage } from '../core/language/languageDetection';
+import { findLanguage, languageName } from '../core/language/languages';
 import { replaceIfUnchanged } from '../editor/guardedEdit';
 import { trackSelection, type SelectionTarget } from '../editor/selection';
 import { plainMessage } from '../ui/messages';

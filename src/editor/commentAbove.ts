@@ -2,7 +2,7 @@
  * Builds the text that puts a result (a summary) as a comment above a selection, in the file's own
  * comment syntax and at the indentation of the selection's first line. Pure.
  */
-import { commentSyntax, type BlockSyntax, type CommentSyntax } from '../core/commentSyntax';
+import { commentSyntax, type BlockSyntax, type CommentSyntax } from '../core/comments/commentSyntax';
 
 /** Languages where a comment would break the file; the result goes to a preview instead. */
 const NO_COMMENTS: ReadonlySet<string> = new Set(['json']);

@@ -2,8 +2,8 @@
  * What the Hub browser needs from the rest of the extension. Plain types (no `vscode`), so the
  * handlers and the dispatcher are unit-tested in node; src/hubView/register.ts re-exports HubViewDeps.
  */
-import type { Router, RunOptions } from '../core/router';
-import type { TaskKind } from '../core/types';
+import type { Router, RunOptions } from '../core/routing/router';
+import type { TaskKind } from '../core/tasks/taskTypes';
 import type { ViewState } from '../shared/hubTypes';
 
 /** The router's options for one run; `only` tries exactly this candidate (the "Try it" playground). */

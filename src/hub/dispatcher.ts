@@ -4,7 +4,7 @@
  * request. Malformed messages are logged and answered with an error when they name a request we can
  * reply to; anything else is dropped. No `vscode` here: the provider passes `post`.
  */
-import { redactSecrets } from '../core/redact';
+import { redactSecrets } from '../core/trust/redact';
 import type { HubFailure, HubFailureKind } from '../shared/hubTypes';
 import {
   METHODS,
@@ -27,7 +27,7 @@ export interface HandlerContext {
 
 export type Handlers = { readonly [M in Method]: (request: RequestOf<M>, ctx: HandlerContext) => Promise<ResultMap[M]> };
 
-/** Router failure kinds (src/core/types FailureKind) as view states. */
+/** Router failure kinds (src/core/routing/routingTypes FailureKind) as view states. */
 const ROUTER_KINDS: Readonly<Record<string, HubFailureKind>> = {
   unauthorized: 'signed-out',
   forbidden: 'forbidden',

@@ -3,7 +3,7 @@
  * shows as a state: offline, rate-limited (with the wait), signed-out, forbidden, not found, timeout.
  * Messages are user-safe: URLs and request ids are cut, and anything token-shaped is redacted.
  */
-import { redactSecrets } from '../core/redact';
+import { redactSecrets } from '../core/trust/redact';
 import type { HubFailure } from '../shared/hubTypes';
 
 /** The error every HubService method rejects with. */

@@ -9,7 +9,7 @@
  *   anonymous (the client would throw before any request).
  * - Every failure rejects with a HubError carrying a HubFailure (offline, rate-limited, signed-out, …).
  */
-import { loadHub } from './loadHub';
+import { loadCardRenderer, loadHubLibrary } from '../lazyChunks';
 import type {
   CardResult,
   DatasetPreview,
@@ -28,15 +28,6 @@ import { datasetDetails, datasetItem, modelDetails, modelItem, spaceDetails, spa
 import { clientFilter, queryKey, toHubListParams, type HubListParams } from './hubParams';
 import { ListSession } from './listSession';
 import { TtlCache } from './ttlCache';
-
-/**
- * The markdown engine is a separate bundle (dist/cardRenderer.js, see LAZY_CHUNKS in
- * scripts/esbuild-plugins.cjs), loaded when the first card is shown rather than at activation.
- */
-function loadCardRenderer(): typeof import('./cardSanitizer') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('./cardSanitizer') as typeof import('./cardSanitizer');
-}
 
 export interface HubServiceOptions {
   readonly hubUrl: () => string;
@@ -137,27 +128,27 @@ export class HubService {
     return this.cached(`details|${kind}|${id}`, `details ${id}`, fresh, async (ctx) => {
       const params = { ...ctx, name: id };
       if (kind === 'model') {
-        const info = await loadHub().modelInfo({ ...params, additionalFields: ['author', 'library_name', 'tags', 'inferenceProviderMapping'] });
+        const info = await loadHubLibrary().modelInfo({ ...params, additionalFields: ['author', 'library_name', 'tags', 'inferenceProviderMapping'] });
         return modelDetails(info as unknown as Raw);
       }
       if (kind === 'dataset') {
-        return datasetDetails((await loadHub().datasetInfo({ ...params, additionalFields: ['author', 'tags'] })) as unknown as Raw);
+        return datasetDetails((await loadHubLibrary().datasetInfo({ ...params, additionalFields: ['author', 'tags'] })) as unknown as Raw);
       }
-      return spaceDetails((await loadHub().spaceInfo({ ...params, additionalFields: ['author', 'tags', 'runtime'] })) as unknown as Raw);
+      return spaceDetails((await loadHubLibrary().spaceInfo({ ...params, additionalFields: ['author', 'tags', 'runtime'] })) as unknown as Raw);
     });
   }
 
   /** A Space's runtime, always fetched anew (the refresh button). */
   async spaceRuntime(id: string): Promise<SpaceRuntime | null> {
     return this.call(`runtime ${id}`, async (ctx) => {
-      const info = await loadHub().spaceInfo({ ...ctx, name: id, additionalFields: ['runtime'] });
+      const info = await loadHubLibrary().spaceInfo({ ...ctx, name: id, additionalFields: ['runtime'] });
       return spaceRuntimeOf((info as unknown as Raw).runtime);
     });
   }
 
   card(kind: RepoKind, id: string): Promise<CardResult> {
     return this.cached(`card|${kind}|${id}`, `card ${id}`, false, async (ctx) => {
-      const blob = await loadHub().downloadFile({ ...ctx, repo: { type: kind, name: id }, path: 'README.md', xet: false });
+      const blob = await loadHubLibrary().downloadFile({ ...ctx, repo: { type: kind, name: id }, path: 'README.md', xet: false });
       if (!blob) return { html: '', truncated: false, missing: true };
       const maxChars = this.options.cardMaxChars ?? 200_000;
       // UTF-8 needs at least one byte per character: reading maxChars bytes never downloads more than the cap.
@@ -179,7 +170,7 @@ export class HubService {
       const max = this.options.maxFiles ?? 500;
       const files: FileEntry[] = [];
       let truncated = false;
-      for await (const f of loadHub().listFiles({ ...ctx, repo: { type: kind, name: id }, recursive: true })) {
+      for await (const f of loadHubLibrary().listFiles({ ...ctx, repo: { type: kind, name: id }, recursive: true })) {
         if (f.type !== 'file') continue;
         if (files.length === max) {
           truncated = true;
@@ -276,17 +267,17 @@ export class HubService {
 async function* listItems(params: HubListParams, ctx: CallContext): AsyncGenerator<HubListItem> {
   switch (params.kind) {
     case 'model':
-      for await (const e of loadHub().listModels({ ...ctx, search: params.search, sort: params.sort, additionalFields: params.additionalFields })) {
+      for await (const e of loadHubLibrary().listModels({ ...ctx, search: params.search, sort: params.sort, additionalFields: params.additionalFields })) {
         yield modelItem(e as unknown as Raw);
       }
       return;
     case 'dataset':
-      for await (const e of loadHub().listDatasets({ ...ctx, search: params.search, sort: params.sort, additionalFields: params.additionalFields })) {
+      for await (const e of loadHubLibrary().listDatasets({ ...ctx, search: params.search, sort: params.sort, additionalFields: params.additionalFields })) {
         yield datasetItem(e as unknown as Raw);
       }
       return;
     case 'space':
-      for await (const e of loadHub().listSpaces({ ...ctx, search: params.search, sort: params.sort, additionalFields: params.additionalFields })) {
+      for await (const e of loadHubLibrary().listSpaces({ ...ctx, search: params.search, sort: params.sort, additionalFields: params.additionalFields })) {
         yield spaceItem(e as unknown as Raw);
       }
       return;

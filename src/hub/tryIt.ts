@@ -2,8 +2,9 @@
  * The "Try it" playground's host side: turns the playground input into a TaskRequest plus the one
  * Candidate the router must use (`only`), and a TaskResult back into display text.
  */
-import type { Decision } from '../core/decision';
-import type { Candidate, TaskKind, TaskRequest, TaskResult } from '../core/types';
+import type { Decision } from '../core/routing/decision';
+import type { Candidate } from '../core/routing/routingTypes';
+import type { TaskKind, TaskRequest, TaskResult } from '../core/tasks/taskTypes';
 import type { TryInput, TryResult } from '../shared/hubTypes';
 import { apiFor } from '../shared/taskMapping';
 

@@ -4,14 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { HubViewDeps } from '../hub/deps';
+import { loadHubBackend } from '../lazyChunks';
 import type { HubBackend } from './hubBackend';
 import { HUB_VIEW_ID, HubViewProvider } from './hubViewProvider';
-
-/** The view's host side (see hubBackend.ts), loaded when the view first opens. */
-function loadHubBackend(): typeof import('./hubBackend') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('./hubBackend') as typeof import('./hubBackend');
-}
 
 export type { HubRouter, HubRunOptions, HubViewDeps } from '../hub/deps';
 export { HUB_VIEW_ID } from './hubViewProvider';

@@ -3,7 +3,7 @@
  * Plain data only (JSON-safe: numbers, strings, booleans, arrays, null), because every value here
  * crosses postMessage and is re-validated on arrival by src/shared/protocol.ts.
  */
-import type { TaskKind } from '../core/types';
+import type { TaskKind } from '../core/tasks/taskTypes';
 
 export type HubTab = 'models' | 'datasets' | 'spaces';
 export const HUB_TABS: readonly HubTab[] = ['models', 'datasets', 'spaces'];

@@ -27,7 +27,7 @@ import {
   type TryResult,
   type ViewState,
 } from './hubTypes';
-import { TASK_KINDS } from '../core/types';
+import { TASK_KINDS } from '../core/tasks/taskTypes';
 import {
   asArr,
   asNullable,

@@ -9,7 +9,7 @@
  * reject unknown types and malformed fields and rebuild the message from checked fields only.
  * The webview never sees the token and never calls the network: it can only ask the host.
  */
-import { TASK_KINDS, type TaskKind } from '../core/types';
+import { TASK_KINDS, type TaskKind } from '../core/tasks/taskTypes';
 import {
   VIEW_COMMANDS,
   type CardResult,

@@ -2,8 +2,8 @@
  * Which of the extension's tasks a Hub model can serve, from its pipeline tag. Shared so the host
  * (details, "Try it") and the webview (the "Use for task" picker) agree.
  */
-import { TASK_API } from '../core/taskApi';
-import type { ApiKind, TaskKind } from '../core/types';
+import { TASK_API } from '../core/tasks/taskApi';
+import type { ApiKind, TaskKind } from '../core/tasks/taskTypes';
 
 /** Pipeline tags of chat-capable models: these can serve every task through the chat API. */
 const CHAT_PIPELINES = new Set(['text-generation', 'image-text-to-text', 'text2text-generation', 'conversational']);

@@ -1,5 +1,5 @@
 /** How results read in messages, hovers and previews. Pure. */
-import type { Entity, ScoredLabel } from '../core/types';
+import type { Entity, ScoredLabel } from '../core/tasks/taskTypes';
 
 export function percent(score: number): string {
   return `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;

@@ -3,8 +3,9 @@
  * buttons that do it. Pure (no `vscode`): src/ui/notify.ts shows the result and runs the buttons.
  */
 import { settingId } from '../configModel';
-import { redactSecrets } from '../core/redact';
-import { CallFailure, RoutingError, type FailureKind } from '../core/types';
+import { redactSecrets } from '../core/trust/redact';
+import { CallFailure, type FailureKind } from '../core/routing/routingTypes';
+import { RoutingError } from '../core/routing/routingError';
 
 export type MessageAction = 'signIn' | 'openSettings' | 'showDecision' | 'retry';
 

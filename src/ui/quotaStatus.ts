@@ -1,5 +1,5 @@
 /** What the quota status bar item shows. Pure: src/statusBar.ts applies it. */
-import type { QuotaUsage } from '../core/quota';
+import type { QuotaUsage } from '../core/routing/quota';
 import { QUOTA_SETTING_ID } from './messages';
 
 export interface QuotaStatusView {

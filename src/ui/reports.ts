@@ -1,7 +1,7 @@
 /** The markdown documents "Show Health" and "Show Last Routing Decision" open. Pure. */
-import { formatDecision, type Decision } from '../core/decision';
-import type { ProviderHealth } from '../core/metrics';
-import type { HealthReport } from '../core/router';
+import { formatDecision, type Decision } from '../core/routing/decision';
+import type { ProviderHealth } from '../core/routing/metrics';
+import type { HealthReport } from '../core/routing/router';
 import { QUOTA_SETTING_ID } from './messages';
 import { percent } from './format';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { CallFailure } from '../../src/core/types';
+import { CallFailure } from '../../src/core/routing/routingTypes';
 
 describe('core types', () => {
   it('CallFailure carries its kind and details', () => {

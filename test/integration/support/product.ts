@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import type { ActionResult } from '../../../src/commands/actionResult';
 import type { SignInResult } from '../../../src/commands/auth';
-import type { Decision } from '../../../src/core/decision';
-import type { HealthReport } from '../../../src/core/router';
+import type { Decision } from '../../../src/core/routing/decision';
+import type { HealthReport } from '../../../src/core/routing/router';
 import { FakeHfControl } from '../../fake-hf/control';
 import type { RecordedRequest } from '../../fake-hf/http';
 import { FAKE_USER, READONLY_TOKEN, VALID_TOKEN } from '../../fake-hf/state';

@@ -61,7 +61,7 @@ describe('the extension host bundles (shell + lazy chunks)', function () {
     }
     const twice = [...owners].filter(([, files]) => files.length > 1).map(([source, files]) => `${source} in ${files.join(' and ')}`);
     assert.deepEqual(twice, []);
-    assert.ok(owners.get('src/core/router.ts'), 'the router is bundled somewhere');
+    assert.ok(owners.get('src/core/routing/router.ts'), 'the router is bundled somewhere');
   });
 
   it('keeps the commands, the routing core and the HF clients out of the shell', () => {

@@ -8,8 +8,8 @@ import {
   settingId,
   taskOfPinnedModelKey,
 } from '../../../src/configModel';
-import { DEFAULT_SETTINGS } from '../../../src/core/settings';
-import { TASK_KINDS } from '../../../src/core/types';
+import { DEFAULT_SETTINGS } from '../../../src/core/routing/settings';
+import { TASK_KINDS } from '../../../src/core/tasks/taskTypes';
 
 const from = (values: Record<string, unknown>) => (key: string) => values[key];
 

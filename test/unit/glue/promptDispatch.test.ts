@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { chatPrompt, dispatchPrompt } from '../../../src/commands/promptDispatch';
-import { detectTask } from '../../../src/core/taskDetection';
+import { detectTask } from '../../../src/core/intent/taskDetection';
 
 function dispatch(prompt: string, hasSelection = true) {
   return dispatchPrompt(prompt, detectTask(prompt, hasSelection), hasSelection);

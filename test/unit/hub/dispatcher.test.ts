@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import type { Decision } from '../../../src/core/decision';
-import { CallFailure, type TaskRequest } from '../../../src/core/types';
+import type { Decision } from '../../../src/core/routing/decision';
+import { CallFailure } from '../../../src/core/routing/routingTypes';
+import type { TaskRequest } from '../../../src/core/tasks/taskTypes';
 import type { HostActions, HubRunOptions, HubViewDeps } from '../../../src/hub/deps';
 import { HubDispatcher } from '../../../src/hub/dispatcher';
 import { createHubHandlers } from '../../../src/hub/handlers';

@@ -3,8 +3,8 @@
  * `advance` fires due sleepers one at a time in time order and drains pending microtasks after
  * each, so async code chained on a sleep (limiter pumps, retry loops) runs before the next fires.
  */
-import { cancelledFailure } from '../../../src/core/clock';
-import type { Clock } from '../../../src/core/types';
+import { cancelledFailure } from '../../../src/core/routing/clock';
+import type { Clock } from '../../../src/core/routing/routingTypes';
 
 export const DEFAULT_FAKE_START = Date.parse('2026-11-25T12:00:00Z');
 

@@ -1,5 +1,5 @@
-import type { Clock } from '../../../src/core/types';
-import { cancelledFailure } from '../../../src/core/clock';
+import type { Clock } from '../../../src/core/routing/routingTypes';
+import { cancelledFailure } from '../../../src/core/routing/clock';
 
 /**
  * Real time for `now()`, but every sleep returns at once and is recorded: integration tests

@@ -1,4 +1,4 @@
-import type { KeyValueStore } from '../../../src/core/types';
+import type { KeyValueStore } from '../../../src/core/routing/routingTypes';
 
 /** globalState stand-in: a Map behind the KeyValueStore interface. */
 export class MemoryStore implements KeyValueStore {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { targetLanguageItems } from '../../../../src/commands/languagePick';
-import { LANGUAGES } from '../../../../src/core/languages';
+import { LANGUAGES } from '../../../../src/core/language/languages';
 
 describe('commands/languagePick', () => {
   it('lists recent targets first, most recent first, and not again below', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { commentSyntax } from '../../../../src/core/commentSyntax';
+import { commentSyntax } from '../../../../src/core/comments/commentSyntax';
 import { buildCommentAbove, commentAboveFor, indentOf, plainLineMarker } from '../../../../src/editor/commentAbove';
 
 describe('commentAbove', () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { RoutingError } from '../../../../src/core/types';
-import { CallFailure } from '../../../../src/core/types';
-import type { Decision } from '../../../../src/core/decision';
+import { RoutingError } from '../../../../src/core/routing/routingError';
+import { CallFailure } from '../../../../src/core/routing/routingTypes';
+import type { Decision } from '../../../../src/core/routing/decision';
 import { failureMessage, failureOf, hostOf, QUOTA_SETTING_ID, selectionTooLongMessage } from '../../../../src/ui/messages';
 
 const ctx = { hasToken: true, hubUrl: 'https://huggingface.co', routerUrl: 'https://router.huggingface.co' };

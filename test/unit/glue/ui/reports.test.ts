@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { Decision } from '../../../../src/core/decision';
-import type { HealthReport } from '../../../../src/core/router';
+import type { Decision } from '../../../../src/core/routing/decision';
+import type { HealthReport } from '../../../../src/core/routing/router';
 import { decisionMarkdown, healthMarkdown } from '../../../../src/ui/reports';
 
 const report: HealthReport = {

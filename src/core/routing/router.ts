@@ -1,0 +1,221 @@
+import { retryDelayMs } from './backoff';
+import { buildChain } from './chains';
+import { systemClock } from './clock';
+import { DecisionRecorder, type Decision } from './decision';
+import { cacheKey, LruCache } from './lruCache';
+import { HealthMetrics, providerKeyOf, type ProviderHealth } from './metrics';
+import { MonthlyQuota, quotaExceededMessage, type QuotaUsage } from './quota';
+import { SlidingWindowRateLimiter } from './rateLimiter';
+import type { RoutingSettings } from './settings';
+import { CallFailure, FALLBACK_KINDS, RETRY_KINDS, type CallOptions, type Candidate, type Clock, type KeyValueStore, type Transport } from './routingTypes';
+import { RoutingError } from './routingError';
+import type { TaskRequest, TaskResult } from '../tasks/taskTypes';
+
+export interface RunOptions extends CallOptions {
+  /** Try exactly this candidate (the Hub browser's "Try it"): no chain, no fallback. */
+  readonly only?: Candidate;
+}
+
+export interface RouteOutcome {
+  readonly result: TaskResult;
+  readonly decision: Decision;
+}
+
+export interface HealthReport {
+  readonly providers: readonly ProviderHealth[];
+  readonly quota: QuotaUsage;
+  readonly limiter: { readonly queued: number; readonly inWindow: number; readonly limit: number; readonly windowMs: number };
+  readonly cacheEntries: number;
+}
+
+export interface RouterDeps {
+  readonly settings: RoutingSettings;
+  readonly transport: Transport;
+  readonly store: KeyValueStore;
+  readonly clock?: Clock;
+  readonly random?: () => number;
+  readonly log?: (line: string) => void;
+  readonly onQuotaCrossing?: (percent: 80 | 95 | 100, usage: QuotaUsage) => void;
+  /** The chain builder; tests pass their own. */
+  readonly buildChain?: (request: TaskRequest, settings: RoutingSettings) => Candidate[];
+}
+
+/** How long a model that answered 404/410 is skipped without asking again. */
+const GONE_MEMORY_MS = 30 * 60 * 1000;
+
+/**
+ * Picks the model for each request, calls it through the transport, and walks the candidate chain:
+ * retries with backoff where a retry can help, falls back where it cannot, stops where the user must
+ * act (401, 403, 400). Every call leaves a Decision that says what was tried and why.
+ */
+export class Router {
+  private settings: RoutingSettings;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly limiter: SlidingWindowRateLimiter;
+  private readonly quota: MonthlyQuota;
+  private readonly cache: LruCache<TaskResult>;
+  private readonly metrics: HealthMetrics;
+  private readonly goneUntil = new Map<string, number>();
+  private readonly listeners = new Set<(d: Decision) => void>();
+  private last: Decision | undefined;
+  private nextId = 1;
+
+  constructor(private readonly deps: RouterDeps) {
+    this.settings = deps.settings;
+    this.clock = deps.clock ?? systemClock;
+    this.random = deps.random ?? Math.random;
+    this.limiter = new SlidingWindowRateLimiter({ limit: this.settings.requestsPerMinute, windowMs: 60_000, clock: this.clock });
+    this.quota = new MonthlyQuota({ store: deps.store, clock: this.clock, limit: this.settings.monthlyQuota });
+    this.cache = new LruCache<TaskResult>({ maxEntries: 200, ttlMs: this.settings.cacheTtlMs, clock: this.clock });
+    this.metrics = new HealthMetrics({ clock: this.clock });
+  }
+
+  updateSettings(settings: RoutingSettings): void {
+    this.settings = settings;
+    this.limiter.setLimit(settings.requestsPerMinute);
+    this.quota.setLimit(settings.monthlyQuota);
+    this.cache.clear();
+  }
+
+  lastDecision(): Decision | undefined {
+    return this.last;
+  }
+
+  onDidDecide(listener: (d: Decision) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  quotaUsage(): QuotaUsage {
+    return this.quota.usage();
+  }
+
+  health(): HealthReport {
+    const limiter = this.limiter.snapshot();
+    return {
+      providers: this.metrics.snapshot(),
+      quota: this.quota.usage(),
+      limiter: { queued: limiter.queued, inWindow: limiter.inWindow, limit: limiter.limit, windowMs: limiter.windowMs },
+      cacheEntries: this.cache.size,
+    };
+  }
+
+  async run(request: TaskRequest, options: RunOptions = {}): Promise<RouteOutcome> {
+    const recorder = new DecisionRecorder(this.nextId++, request.task, this.clock.now());
+    const key = this.cacheKeyFor(request, options);
+    const cached = key === undefined ? undefined : this.cache.get(key);
+    if (cached) {
+      emitCached(cached, options);
+      return { result: cached, decision: this.finish(recorder.fromCache(this.clock.now())) };
+    }
+    const chain = options.only ? [options.only] : (this.deps.buildChain ?? buildChain)(request, this.settings);
+    let lastFailure: CallFailure | undefined;
+    for (const candidate of chain) {
+      const skip = options.only ? undefined : this.skipReason(candidate);
+      if (skip) {
+        recorder.skipped(candidate, skip);
+        continue;
+      }
+      try {
+        const result = await this.tryCandidate(candidate, request, options, recorder);
+        if (key !== undefined) this.cache.set(key, result);
+        return { result, decision: this.finish(recorder.done(this.clock.now())) };
+      } catch (err) {
+        const failure = err instanceof CallFailure ? err : new CallFailure('server', String(err));
+        lastFailure = failure;
+        if (!FALLBACK_KINDS.has(failure.kind)) throw this.fail(recorder, failure);
+        if (failure.kind === 'gone') this.goneUntil.set(candidateKey(candidate), this.clock.now() + GONE_MEMORY_MS);
+      }
+    }
+    const summary = lastFailure
+      ? `No model could answer this ${request.task} request. Last error: ${lastFailure.message}`
+      : `No model is configured for ${request.task}.`;
+    throw this.fail(recorder, new CallFailure(lastFailure?.kind ?? 'config', summary, lastFailure?.details));
+  }
+
+  /** Up to maxAttempts tries of one candidate; throws the failure that ends it. */
+  private async tryCandidate(candidate: Candidate, request: TaskRequest, options: RunOptions, recorder: DecisionRecorder): Promise<TaskResult> {
+    const isHf = candidate.provider.kind === 'hf';
+    for (let attempt = 1; ; attempt++) {
+      if (options.signal?.aborted) throw new CallFailure('cancelled', 'Cancelled.');
+      if (isHf && !this.quota.canSpend()) {
+        throw new CallFailure('quota-exceeded', quotaExceededMessage(this.quota.usage(), 'huggingface.quota.monthlyRequests'));
+      }
+      await this.limiter.acquire(options.signal);
+      if (isHf) await this.recordQuota();
+      const started = this.clock.now();
+      let streamed = false;
+      const onToken = options.onToken
+        ? (text: string) => {
+            streamed = true;
+            options.onToken?.(text);
+          }
+        : undefined;
+      try {
+        const result = await this.deps.transport.call(candidate, request, { signal: options.signal, onToken });
+        const latencyMs = this.clock.now() - started;
+        this.metrics.record(providerKeyOf(candidate.provider), { ok: true, latencyMs });
+        recorder.succeeded(candidate, attempt, latencyMs);
+        return result;
+      } catch (err) {
+        const failure = err instanceof CallFailure ? err : new CallFailure('server', String(err));
+        const latencyMs = this.clock.now() - started;
+        if (failure.kind !== 'cancelled') this.metrics.record(providerKeyOf(candidate.provider), { ok: false, latencyMs, failure: failure.kind });
+        if (streamed) options.onRestart?.();
+        const retry = RETRY_KINDS.has(failure.kind) && attempt < this.settings.maxAttempts ? retryDelayMs(failure, attempt, this.random) : undefined;
+        if (retry && !retry.fallBack) {
+          this.log(`${candidate.model}: ${failure.message} Retrying in ${Math.round(retry.waitMs / 100) / 10} s (attempt ${attempt + 1}).`);
+          await this.clock.sleep(retry.waitMs, options.signal);
+          continue;
+        }
+        recorder.failed(candidate, failure, attempt, latencyMs, retry?.fallBack ? retry.reason : undefined);
+        throw failure;
+      }
+    }
+  }
+
+  private skipReason(candidate: Candidate): string | undefined {
+    const until = this.goneUntil.get(candidateKey(candidate));
+    if (until === undefined) return undefined;
+    if (until <= this.clock.now()) {
+      this.goneUntil.delete(candidateKey(candidate));
+      return undefined;
+    }
+    return 'not served (answered 404 earlier this session)';
+  }
+
+  private async recordQuota(): Promise<void> {
+    const crossing = await this.quota.record();
+    if (crossing !== undefined) this.deps.onQuotaCrossing?.(crossing.threshold, crossing.usage);
+  }
+
+  /** Identical requests are answered from memory unless sampling makes each answer different. */
+  private cacheKeyFor(request: TaskRequest, options: RunOptions): string | undefined {
+    if (this.settings.cacheTtlMs <= 0) return undefined;
+    if ((request.task === 'generate-code' || request.task === 'chat') && (request.temperature ?? 0) > 0) return undefined;
+    return cacheKey({ request, only: options.only, pinned: this.settings.pinnedModels[request.task] });
+  }
+
+  private fail(recorder: DecisionRecorder, failure: CallFailure): RoutingError {
+    return new RoutingError(failure, this.finish(recorder.done(this.clock.now(), failure.message)));
+  }
+
+  private finish(decision: Decision): Decision {
+    this.last = decision;
+    for (const listener of this.listeners) listener(decision);
+    return decision;
+  }
+
+  private log(line: string): void {
+    this.deps.log?.(line);
+  }
+}
+
+function emitCached(result: TaskResult, options: CallOptions): void {
+  if (options.onToken && 'text' in result) options.onToken(result.text);
+}
+
+function candidateKey(candidate: Candidate): string {
+  return `${providerKeyOf(candidate.provider)}|${candidate.model}|${candidate.api}`;
+}

@@ -1,0 +1,101 @@
+/**
+ * The routing core's own vocabulary: where a candidate is served, how a call fails, and the injectable
+ * transport, clock and store. Plain TypeScript: nothing under src/core may import `vscode`.
+ */
+import type { ApiKind, TaskRequest, TaskResult } from '../tasks/taskTypes';
+
+/** Where a candidate is served. */
+export type ProviderRef =
+  /** Hugging Face Inference Providers. `provider` is 'auto', 'hf-inference' or a named provider. */
+  | { readonly kind: 'hf'; readonly provider: string }
+  /** A user-configured OpenAI-compatible endpoint (Ollama, TGI, vLLM, LM Studio, OpenAI). */
+  | { readonly kind: 'openai-compatible'; readonly endpointId: string };
+
+/** One model the router may try for a request, with the reason it is in the chain. */
+export interface Candidate {
+  readonly model: string;
+  readonly provider: ProviderRef;
+  readonly api: ApiKind;
+  /** Human-readable reason this candidate is in the chain ("pinned by setting …", "opus-mt pair en→es", "last resort chat model"). */
+  readonly why: string;
+}
+
+/** Why a call failed, normalised from HTTP statuses and client errors. */
+export type FailureKind =
+  | 'loading' // 503, model loading (may carry estimatedTimeS)
+  | 'gone' // 404 / 410, or the provider does not serve this model for this task
+  | 'rate-limited' // 429 (may carry retryAfterMs)
+  | 'server' // other 5xx
+  | 'timeout'
+  | 'network' // connection refused / dropped / DNS
+  | 'malformed' // body not JSON, wrong shape, stream cut mid-way
+  | 'no-answer' // extractive QA found no span: try the next (generative) candidate
+  | 'unauthorized' // 401
+  | 'forbidden' // 403
+  | 'bad-request' // 400 / 422
+  | 'cancelled'
+  | 'quota-exceeded'
+  | 'config'; // no token, unknown endpoint, etc.
+
+/** Failures that move on to the next candidate (after retries where allowed). */
+export const FALLBACK_KINDS: ReadonlySet<FailureKind> = new Set<FailureKind>([
+  'loading',
+  'gone',
+  'rate-limited',
+  'server',
+  'timeout',
+  'network',
+  'malformed',
+  'no-answer',
+]);
+
+/** Failures worth retrying on the same candidate (with backoff). `gone` and `malformed` move on at once. */
+export const RETRY_KINDS: ReadonlySet<FailureKind> = new Set<FailureKind>([
+  'loading',
+  'rate-limited',
+  'server',
+  'timeout',
+  'network',
+]);
+
+/** Error type every transport throws; `message` is safe to show (never contains the token). */
+export class CallFailure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly details: { readonly status?: number; readonly retryAfterMs?: number; readonly estimatedTimeS?: number } = {},
+  ) {
+    super(message);
+    this.name = 'CallFailure';
+  }
+}
+
+/** Options for one call through the router or a transport. */
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+  /** Receives streamed text as it arrives (only for streaming-capable APIs). */
+  readonly onToken?: (text: string) => void;
+  /**
+   * Called when a streamed attempt failed after some tokens were delivered and the router moves on
+   * (retry or next candidate): the consumer must discard what it received so far.
+   */
+  readonly onRestart?: () => void;
+}
+
+/** Calls one candidate once. Throws CallFailure (never anything else). Implemented by transport/hfTransport.ts. */
+export interface Transport {
+  call(candidate: Candidate, request: TaskRequest, options: CallOptions): Promise<TaskResult>;
+}
+
+/** Time source, injectable so backoff, limiter and quota are tested with a fake clock. */
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`; rejects with a `CallFailure('cancelled')` if `signal` aborts first. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** Minimal persistent key-value store (globalState in the extension, a Map in tests). */
+export interface KeyValueStore {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Promise<void>;
+}

@@ -1,0 +1,213 @@
+import type { InferenceClient } from '@huggingface/inference';
+import { CallFailure, type Candidate } from '../routingTypes';
+import type { ScoredLabel, TaskRequest, TaskResult } from '../../tasks/taskTypes';
+import { parseChatResult } from '../chatReplies';
+import { chatMessages, summarizationParameters, textGenerationPrompt } from '../prompts';
+import { translationParameters } from '../modelCatalog';
+
+/** What a task call needs besides the request: the client, the abort signal and the stream hooks. */
+export interface CallContext {
+  readonly client: InferenceClient;
+  readonly candidate: Candidate;
+  /** Provider argument for the client; undefined for OpenAI-compatible endpoints (endpointUrl decides). */
+  readonly provider: string | undefined;
+  readonly signal: AbortSignal;
+  /** Called for every streamed chunk; `undefined` means "do not stream". */
+  readonly onToken?: (text: string) => void;
+  /** Resets the idle timeout. */
+  readonly touch: () => void;
+}
+
+/** Below this score an extractive answer is noise: the chain moves on to a generative model. */
+export const MIN_QA_SCORE = 0.01;
+
+export async function callTask(ctx: CallContext, request: TaskRequest): Promise<TaskResult> {
+  switch (ctx.candidate.api) {
+    case 'chat':
+      return parseChatResult(request, await chat(ctx, request));
+    case 'text-generation':
+      return parseChatResult(request, await generate(ctx, request));
+    case 'translation':
+      return translate(ctx, expect(request, 'translate', ctx));
+    case 'summarization':
+      return summarize(ctx, expect(request, 'summarize', ctx));
+    case 'question-answering':
+      return answer(ctx, expect(request, 'question-answering', ctx));
+    case 'text-classification':
+      return classifySentiment(ctx, expect(request, 'sentiment', ctx));
+    case 'zero-shot-classification':
+      return classifyTopic(ctx, expect(request, 'topic', ctx));
+    case 'token-classification':
+      return extractEntities(ctx, expect(request, 'ner', ctx));
+  }
+}
+
+function expect<K extends TaskRequest['task']>(
+  request: TaskRequest,
+  task: K,
+  ctx: CallContext,
+): Extract<TaskRequest, { task: K }> {
+  if (request.task !== task) {
+    throw new CallFailure('config', `${ctx.candidate.model} (${ctx.candidate.api}) cannot serve a ${request.task} request.`);
+  }
+  return request as Extract<TaskRequest, { task: K }>;
+}
+
+function options(ctx: CallContext) {
+  return { signal: ctx.signal };
+}
+
+function sampling(request: TaskRequest): { temperature?: number; max_tokens?: number } {
+  if (request.task === 'generate-code' || request.task === 'chat') {
+    return { temperature: request.temperature, max_tokens: request.maxTokens };
+  }
+  return {};
+}
+
+async function chat(ctx: CallContext, request: TaskRequest): Promise<string> {
+  const args = { model: ctx.candidate.model, provider: ctx.provider as 'auto', messages: chatMessages(request), ...sampling(request) };
+  if (!ctx.onToken) {
+    const out = await ctx.client.chatCompletion(args, options(ctx));
+    const content = out.choices?.[0]?.message?.content;
+    if (typeof content !== 'string') throw new CallFailure('malformed', `${ctx.candidate.model} returned no message.`);
+    return content;
+  }
+  let text = '';
+  for await (const chunk of ctx.client.chatCompletionStream(args, options(ctx))) {
+    throwIfAborted(ctx);
+    ctx.touch();
+    const delta = chunk.choices?.[0]?.delta?.content;
+    if (typeof delta === 'string' && delta) {
+      text += delta;
+      ctx.onToken(delta);
+    }
+  }
+  return text;
+}
+
+async function generate(ctx: CallContext, request: TaskRequest): Promise<string> {
+  const { temperature, max_tokens } = sampling(request);
+  const args = {
+    model: ctx.candidate.model,
+    provider: 'hf-inference' as const,
+    inputs: textGenerationPrompt(request),
+    parameters: { max_new_tokens: max_tokens, temperature, return_full_text: false },
+  };
+  if (!ctx.onToken) return (await ctx.client.textGeneration(args, options(ctx))).generated_text;
+  let text = '';
+  for await (const chunk of ctx.client.textGenerationStream(args, options(ctx))) {
+    throwIfAborted(ctx);
+    ctx.touch();
+    const delta = streamedText(chunk);
+    if (delta) {
+      text += delta;
+      ctx.onToken(delta);
+    }
+  }
+  return text;
+}
+
+/** Chunks already buffered keep arriving after an abort; stop at the next one. */
+function throwIfAborted(ctx: CallContext): void {
+  if (ctx.signal.aborted) throw new CallFailure('cancelled', 'Cancelled.');
+}
+
+/** hf-inference streams OpenAI completion chunks; TGI streams `{token: {text}}`. Accept both. */
+function streamedText(chunk: unknown): string | undefined {
+  if (!chunk || typeof chunk !== 'object') return undefined;
+  const record = chunk as { choices?: { text?: unknown }[]; token?: { text?: unknown; special?: boolean } };
+  const choiceText = record.choices?.[0]?.text;
+  if (typeof choiceText === 'string') return choiceText;
+  if (record.token && !record.token.special && typeof record.token.text === 'string') return record.token.text;
+  return undefined;
+}
+
+async function translate(ctx: CallContext, request: Extract<TaskRequest, { task: 'translate' }>): Promise<TaskResult> {
+  const parameters = translationParameters(ctx.candidate.model, request.sourceLang, request.targetLang);
+  const out = await ctx.client.translation(
+    { model: ctx.candidate.model, provider: 'hf-inference', inputs: request.text, ...(parameters ? { parameters } : {}) },
+    options(ctx),
+  );
+  const first = Array.isArray(out) ? out[0] : out;
+  if (!first || typeof first.translation_text !== 'string') throw malformed(ctx, 'no translation_text');
+  return { task: 'translate', text: first.translation_text };
+}
+
+async function summarize(ctx: CallContext, request: Extract<TaskRequest, { task: 'summarize' }>): Promise<TaskResult> {
+  const out = await ctx.client.summarization(
+    { model: ctx.candidate.model, provider: 'hf-inference', inputs: request.text, parameters: summarizationParameters(request.length) },
+    options(ctx),
+  );
+  if (!out || typeof out.summary_text !== 'string') throw malformed(ctx, 'no summary_text');
+  const text = out.summary_text.trim();
+  return { task: 'summarize', text: request.style === 'bullets' ? toBullets(text) : text };
+}
+
+/** Summarisation models write paragraphs; the bullet style lists their sentences. */
+export function toBullets(paragraph: string): string {
+  const sentences = paragraph.match(/[^.!?]+[.!?]*(?:\s+|$)/g) ?? [paragraph];
+  return sentences
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => `- ${s}`)
+    .join('\n');
+}
+
+async function answer(ctx: CallContext, request: Extract<TaskRequest, { task: 'question-answering' }>): Promise<TaskResult> {
+  const out = await ctx.client.questionAnswering(
+    { model: ctx.candidate.model, provider: 'hf-inference', inputs: { question: request.question, context: request.context } },
+    options(ctx),
+  );
+  if (!out.answer.trim() || out.score < MIN_QA_SCORE) {
+    throw new CallFailure('no-answer', `${ctx.candidate.model} found no answer in the selection (score ${out.score.toFixed(4)}).`);
+  }
+  return { task: 'question-answering', answer: out.answer, score: out.score, start: out.start, end: out.end, generative: false };
+}
+
+async function classifySentiment(ctx: CallContext, request: Extract<TaskRequest, { task: 'sentiment' }>): Promise<TaskResult> {
+  const out = await ctx.client.textClassification(
+    { model: ctx.candidate.model, provider: 'hf-inference', inputs: request.text },
+    options(ctx),
+  );
+  return { task: 'sentiment', labels: sortByScore(out.map((l) => ({ label: sentimentLabel(l.label, out.length), score: l.score }))) };
+}
+
+/** Sentiment models name their labels differently (POSITIVE, LABEL_2, positive, 5 stars): one vocabulary for the UI. */
+export function sentimentLabel(label: string, labelCount: number): string {
+  const numbered = /^LABEL_(\d)$/i.exec(label);
+  if (numbered) {
+    const names = labelCount === 2 ? ['negative', 'positive'] : ['negative', 'neutral', 'positive'];
+    return names[Number(numbered[1])] ?? label.toLowerCase();
+  }
+  const stars = /^(\d) stars?$/i.exec(label);
+  if (stars) return Number(stars[1]) >= 4 ? 'positive' : Number(stars[1]) <= 2 ? 'negative' : 'neutral';
+  return label.toLowerCase();
+}
+
+async function classifyTopic(ctx: CallContext, request: Extract<TaskRequest, { task: 'topic' }>): Promise<TaskResult> {
+  if (request.labels.length === 0) throw new CallFailure('bad-request', 'Give at least one topic label.');
+  const out = await ctx.client.zeroShotClassification(
+    { model: ctx.candidate.model, provider: 'hf-inference', inputs: request.text, parameters: { candidate_labels: [...request.labels] } },
+    options(ctx),
+  );
+  return { task: 'topic', labels: sortByScore(out.map((l) => ({ label: l.label, score: l.score }))) };
+}
+
+async function extractEntities(ctx: CallContext, request: Extract<TaskRequest, { task: 'ner' }>): Promise<TaskResult> {
+  const out = await ctx.client.tokenClassification(
+    { model: ctx.candidate.model, provider: 'hf-inference', inputs: request.text, parameters: { aggregation_strategy: 'simple' } },
+    options(ctx),
+  );
+  const entities = out
+    .filter((e) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.end > e.start && e.end <= request.text.length)
+    .map((e) => ({ group: e.entity_group ?? 'MISC', word: request.text.slice(e.start, e.end), score: e.score, start: e.start, end: e.end }));
+  return { task: 'ner', entities };
+}
+
+function sortByScore(labels: ScoredLabel[]): ScoredLabel[] {
+  return [...labels].sort((a, b) => b.score - a.score);
+}
+
+function malformed(ctx: CallContext, what: string): CallFailure {
+  return new CallFailure('malformed', `${ctx.candidate.model} sent an unexpected response (${what}).`);
+}

@@ -1,0 +1,56 @@
+/**
+ * Every lazy chunk the extension loads, in one place. Each `require` below is built as its own bundle
+ * (dist/<chunk>.js, LAZY_CHUNKS in scripts/esbuild-plugins.cjs lists the same six with these specifiers;
+ * test/unit/lazyChunks.test.ts holds the two lists together), left out of dist/extension.js so activation
+ * stays cheap, and loaded on first use. Node's module cache makes every later call return the same module.
+ *
+ * No `vscode` here: the routing core and the Hub client load their HTTP libraries through this module too.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+
+export type ActionsChunk = typeof import('./actions');
+export type HubBackendChunk = typeof import('./hubView/hubBackend');
+export type CardRendererChunk = typeof import('./hub/cardSanitizer');
+export type TaskDetectorChunk = typeof import('./core/intent/taskDetection');
+export type InferenceLibrary = typeof import('./core/routing/transport/inferenceLibrary');
+export type HubLibrary = typeof import('./hub/hubLibrary');
+
+/** Commands and the router (dist/actions.js): on the first command or request. */
+export function loadActions(): ActionsChunk {
+  return require('./actions') as ActionsChunk;
+}
+
+/** The Hub view's host side (dist/hubBackend.js): when the view first opens. */
+export function loadHubBackend(): HubBackendChunk {
+  return require('./hubView/hubBackend') as HubBackendChunk;
+}
+
+/** The markdown engine and card sanitiser (dist/cardRenderer.js): when the first card is shown. */
+export function loadCardRenderer(): CardRendererChunk {
+  return require('./hub/cardSanitizer') as CardRendererChunk;
+}
+
+/** The task detector's cue tables (dist/taskDetector.js): on the first Run a Prompt. */
+export function loadTaskDetector(): TaskDetectorChunk {
+  return require('./core/intent/taskDetection') as TaskDetectorChunk;
+}
+
+/** @huggingface/inference (dist/hfInference.js): on the first inference call. */
+export function loadInferenceLibrary(): InferenceLibrary {
+  return require('./core/routing/transport/inferenceLibrary') as InferenceLibrary;
+}
+
+/** @huggingface/hub (dist/hfHub.js): on the first Hub call (a search, details, sign-in). */
+export function loadHubLibrary(): HubLibrary {
+  return require('./hub/hubLibrary') as HubLibrary;
+}
+
+/** Each loader's `require` specifier, by the chunk file it loads (the build's list must match it). */
+export const LAZY_CHUNK_SPECIFIERS: Readonly<Record<string, string>> = {
+  'dist/actions.js': './actions',
+  'dist/hubBackend.js': './hubView/hubBackend',
+  'dist/cardRenderer.js': './hub/cardSanitizer',
+  'dist/taskDetector.js': './core/intent/taskDetection',
+  'dist/hfInference.js': './core/routing/transport/inferenceLibrary',
+  'dist/hfHub.js': './hub/hubLibrary',
+};
