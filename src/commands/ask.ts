@@ -7,7 +7,7 @@ import type { Ctx } from '../ctx';
 import { editorFor } from '../editor/decorations';
 import { trackSelection } from '../editor/selection';
 import { checkTarget } from '../editor/targetGuard';
-import { answerDocument, answerSummary, percent } from '../ui/format';
+import { answerDocument, answerSummary, percent } from '../ui/resultText';
 import { inform } from '../ui/notify';
 import { cancelled, type ActionResult } from './actionResult';
 import { argsObject, stringArg } from './args';

@@ -1,7 +1,7 @@
 /** Classify Sentiment / Classify Topic of the selection: the labels and scores are shown in a message. */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { labelSummary, parseLabels } from '../ui/format';
+import { labelSummary, parseLabels } from '../ui/resultText';
 import { plainMessage } from '../ui/messages';
 import { inform } from '../ui/notify';
 import { cancelled, type ActionResult } from './actionResult';

@@ -8,7 +8,7 @@ import type { Entity } from '../core/tasks/taskTypes';
 import { editorFor } from '../editor/decorations';
 import { trackSelection, type SelectionTarget } from '../editor/selection';
 import { checkTarget } from '../editor/targetGuard';
-import { entityHover, entityOffsets, entitySummary, percent } from '../ui/format';
+import { entityHover, entityOffsets, entitySummary, percent } from '../ui/resultText';
 import { inform } from '../ui/notify';
 import type { ActionResult } from './actionResult';
 import { retryCommand, runRouted, startSelectionAction } from './run';

@@ -10,7 +10,7 @@ import { CallFailure } from '../core/routing/routingTypes';
 import { RoutingError } from '../core/routing/routingError';
 import type { TaskKind, TaskRequest } from '../core/tasks/taskTypes';
 import { selectionTarget, type SelectionTarget } from '../editor/selection';
-import { failureMessage, failureOf, plainMessage, type UserMessage } from '../ui/messages';
+import { failureMessage, callFailureOf, plainMessage, type UserMessage } from '../ui/messages';
 import { notify } from '../ui/notify';
 import { withCancellableProgress } from '../ui/progress';
 import { refused, type ActionResult } from './actionResult';
@@ -71,7 +71,7 @@ export async function runRouted(ctx: Ctx, title: string, request: TaskRequest, o
     });
     return done(outcome);
   } catch (err) {
-    const { kind, message } = failureOf(err);
+    const { kind, message } = callFailureOf(err);
     const decision = err instanceof RoutingError ? err.decision : undefined;
     if (kind === 'cancelled') return stop({ status: 'cancelled', message: 'Cancelled.', decision });
     const userMessage = failureMessage(kind, message, await ctx.messageContext());

@@ -39,7 +39,7 @@ const ROUTER_KINDS: Readonly<Record<string, HubFailureKind>> = {
 };
 
 /** Any thrown value as a user-safe HubFailure (HubError, the router's RoutingError/CallFailure, bugs). */
-export function failureOf(err: unknown): HubFailure {
+export function hubFailureOf(err: unknown): HubFailure {
   if (err instanceof HubError) return err.failure;
   if (err instanceof TryInputError) return { kind: 'error', message: err.message };
   const message = redactSecrets(err instanceof Error ? err.message : String(err)) || 'Unexpected error.';
@@ -83,7 +83,7 @@ export class HubDispatcher {
       if (controller.signal.aborted) throw new HubError({ kind: 'cancelled', message: 'Cancelled.' });
       this.send({ type: 'reply', seq: request.seq, method: request.type, ok: true, result } as HostMessage);
     } catch (err) {
-      const error = controller.signal.aborted ? { kind: 'cancelled' as const, message: 'Cancelled.' } : failureOf(err);
+      const error = controller.signal.aborted ? { kind: 'cancelled' as const, message: 'Cancelled.' } : hubFailureOf(err);
       if (error.kind === 'error') this.log(`hub view: ${request.type} failed: ${error.message}`);
       this.send({ type: 'reply', seq: request.seq, method: request.type, ok: false, error });
     } finally {

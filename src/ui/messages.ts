@@ -34,7 +34,7 @@ export const QUOTA_SETTING_ID = settingId('quota.monthlyRequests');
 export const MAX_SELECTION_SETTING_ID = settingId('maxSelectionChars');
 
 /** The kind and a safe message of anything a routed call threw. */
-export function failureOf(err: unknown): { kind: FailureKind; message: string } {
+export function callFailureOf(err: unknown): { kind: FailureKind; message: string } {
   if (err instanceof RoutingError) return { kind: err.failure.kind, message: err.message };
   if (err instanceof CallFailure) return { kind: err.kind, message: err.message };
   const text = err instanceof Error ? err.message : String(err);

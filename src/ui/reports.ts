@@ -3,7 +3,7 @@ import { formatDecision, type Decision } from '../core/routing/decision';
 import type { ProviderHealth } from '../core/routing/metrics';
 import type { HealthReport } from '../core/routing/router';
 import { QUOTA_SETTING_ID } from './messages';
-import { percent } from './format';
+import { percent } from './resultText';
 
 export function healthMarkdown(report: HealthReport, now: Date): string {
   const { quota, limiter } = report;

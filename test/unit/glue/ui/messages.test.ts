@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { RoutingError } from '../../../../src/core/routing/routingError';
 import { CallFailure } from '../../../../src/core/routing/routingTypes';
 import type { Decision } from '../../../../src/core/routing/decision';
-import { failureMessage, failureOf, hostOf, QUOTA_SETTING_ID, selectionTooLongMessage } from '../../../../src/ui/messages';
+import { failureMessage, callFailureOf, hostOf, QUOTA_SETTING_ID, selectionTooLongMessage } from '../../../../src/ui/messages';
 
 const ctx = { hasToken: true, hubUrl: 'https://huggingface.co', routerUrl: 'https://router.huggingface.co' };
 
@@ -74,9 +74,9 @@ describe('ui/messages', () => {
 
   it('reads kind and message from a RoutingError, a CallFailure or anything else', () => {
     const decision: Decision = { id: 1, task: 'sentiment', startedAt: 0, totalMs: 1, fromCache: false, outcomes: [] };
-    assert.deepEqual(failureOf(new RoutingError(new CallFailure('gone', 'Model gone.'), decision)), { kind: 'gone', message: 'Model gone.' });
-    assert.deepEqual(failureOf(new CallFailure('timeout', 'Slow.')), { kind: 'timeout', message: 'Slow.' });
-    assert.equal(failureOf(new Error('boom')).kind, 'server');
+    assert.deepEqual(callFailureOf(new RoutingError(new CallFailure('gone', 'Model gone.'), decision)), { kind: 'gone', message: 'Model gone.' });
+    assert.deepEqual(callFailureOf(new CallFailure('timeout', 'Slow.')), { kind: 'timeout', message: 'Slow.' });
+    assert.equal(callFailureOf(new Error('boom')).kind, 'server');
   });
 
   it('says how long the selection is, the limit, and which setting raises it', () => {
