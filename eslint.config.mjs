@@ -1,5 +1,52 @@
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers, enforced: each folder imports only what is below it.
+ *   webview/  -> shared/                      (the browser bundle: no host code at all)
+ *   shared/   -> core/tasks/                  (the typed protocol both sides speak)
+ *   hub/      -> core/, shared/               (the Hub client: no `vscode`)
+ *   core/     -> nothing of the editor glue   (plain TypeScript, tested in node)
+ *     routing/ -> tasks/, language/, comments/, trust/, web/; intent/ -> language/, tasks/;
+ *     language/, comments/, tasks/, trust/, web/ -> nothing else in core/
+ * The glue (commands/, editor/, ui/, auth/, hubView/ and the files at src/) may import any of them.
+ */
+const GLUE = ['commands', 'editor', 'ui', 'auth', 'hubView'].flatMap((d) => [`**/${d}`, `**/${d}/*`]);
+const ROOT_GLUE = ['ctx', 'config', 'configModel', 'log', 'statusBar', 'persistentState', 'extension', 'actions', 'routerFactory'].map(
+  (f) => `../**/${f}`,
+);
+const noVscode = (where) => ({ name: 'vscode', message: `${where} must not depend on vscode` });
+const only = (files, message, group, extraPaths = []) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { paths: extraPaths, patterns: [{ group, message }] }] },
+});
+const CORE_FOLDERS = ['routing', 'language', 'intent', 'comments', 'tasks', 'trust', 'web'];
+const CORE_ABOVE = [...GLUE, ...ROOT_GLUE, '**/hub/*', '**/webview/*', '**/shared/*'];
+/** One core folder: nothing above core, and of its sibling folders only those below it. */
+const coreFolder = (self, allowed) => ({
+  files: [`src/core/${self}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [noVscode('src/core')],
+        patterns: [
+          { group: CORE_ABOVE, message: 'src/core imports nothing above it' },
+          ...(CORE_FOLDERS.some((d) => d !== self && !allowed.includes(d))
+            ? [
+                {
+                  group: CORE_FOLDERS
+                    .filter((d) => d !== self && !allowed.includes(d))
+                    .flatMap((d) => [`**/core/${d}/*`, `../${d}/*`, `../../${d}/*`]),
+                  message: `src/core/${self} may import only ${allowed.length ? allowed.join(', ') : 'itself'} within src/core`,
+                },
+              ]
+            : []),
+        ],
+      },
+    ],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', 'bench/results/**', '*.vsix'] },
   ...tseslint.configs.recommended,
@@ -11,12 +58,16 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
-  {
-    // The routing core is plain TypeScript: no `vscode`, no `any`.
-    files: ['src/core/**/*.ts'],
-    rules: {
-      '@typescript-eslint/no-explicit-any': 'error',
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core must not depend on vscode' }] }],
-    },
-  },
+  // The core is plain TypeScript: no `vscode`, no `any`, nothing of the editor glue.
+  { files: ['src/core/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
+  coreFolder('tasks', []),
+  coreFolder('trust', []),
+  coreFolder('web', []),
+  coreFolder('language', []),
+  coreFolder('comments', []),
+  coreFolder('intent', ['language', 'tasks']),
+  coreFolder('routing', ['tasks', 'language', 'comments', 'trust', 'web']),
+  only(['src/hub/**/*.ts'], 'src/hub is the Hub client: core/ and shared/ only', [...GLUE, ...ROOT_GLUE, '**/webview/*'], [noVscode('src/hub')]),
+  only(['src/shared/**/*.ts'], 'src/shared is what both sides speak: it imports only shared/ and core/tasks/', ['../*', '!../shared', '!../core', '../core/*', '!../core/tasks'], [noVscode('src/shared')]),
+  only(['src/webview/**/*.ts'], 'the webview imports only shared/ (it runs in the browser)', ['../*', '!../shared'], [noVscode('src/webview')]),
 );

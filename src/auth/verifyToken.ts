@@ -2,6 +2,7 @@
  * Checks a token with the Hub before it is saved: who does it belong to, or why it cannot be used.
  * Pure: `whoAmI` (from @huggingface/hub) and `fetch` are passed in, so tests use fakes.
  */
+import { withoutTrailingSlash } from '../core/web/urls';
 import { redactSecrets } from '../core/trust/redact';
 import { settingId } from '../configModel';
 
@@ -80,5 +81,5 @@ function isNetworkError(err: unknown): boolean {
 }
 
 function tokensPage(hubUrl: string): string {
-  return `${hubUrl.replace(/\/+$/, '')}/settings/tokens`;
+  return `${withoutTrailingSlash(hubUrl)}/settings/tokens`;
 }

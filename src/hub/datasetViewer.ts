@@ -4,7 +4,8 @@
  * so the webview only ever gets short plain text per cell.
  */
 import type { DatasetPreview, PreviewColumn, SplitRef } from '../shared/hubTypes';
-import { HubError, hostOf, parseRetryAfter, statusFailure, toHubFailure } from './hubErrors';
+import { hostOf, withoutTrailingSlash } from '../core/web/urls';
+import { HubError, parseRetryAfter, statusFailure, toHubFailure } from './hubErrors';
 
 export interface DatasetViewerOptions {
   readonly baseUrl: () => string;
@@ -58,7 +59,7 @@ export class DatasetViewerClient {
   }
 
   private async get(path: string, params: Record<string, string>): Promise<Json> {
-    const base = this.options.baseUrl().replace(/\/+$/, '');
+    const base = withoutTrailingSlash(this.options.baseUrl());
     const url = `${base}${path}?${new URLSearchParams(params).toString()}`;
     const token = await this.options.getToken();
     const authed = token !== undefined && token.startsWith('hf_');

@@ -113,11 +113,3 @@ export function toHubFailure(err: unknown, ctx: FailureContext): HubFailure {
   const message = err instanceof Error ? err.message : String(err);
   return { kind: 'error', message: cleanMessage(message) || 'Unexpected error.' };
 }
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}

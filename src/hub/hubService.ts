@@ -23,7 +23,8 @@ import type {
   SpaceRuntime,
 } from '../shared/hubTypes';
 import { DatasetViewerClient } from './datasetViewer';
-import { HubError, hostOf, probingFetch, toHubFailure, type ResponseProbe } from './hubErrors';
+import { hostOf, withoutTrailingSlash } from '../core/web/urls';
+import { HubError, probingFetch, toHubFailure, type ResponseProbe } from './hubErrors';
 import { datasetDetails, datasetItem, modelDetails, modelItem, spaceDetails, spaceItem, spaceRuntimeOf, type Raw } from './hubMapping';
 import { clientFilter, queryKey, toHubListParams, type HubListParams } from './hubParams';
 import { ListSession } from './listSession';
@@ -69,7 +70,6 @@ function accountKey(token: string | undefined): string {
   return (h >>> 0).toString(36);
 }
 
-const trimSlash = (url: string): string => url.replace(/\/+$/, '');
 
 export function repoPath(kind: RepoKind, id: string): string {
   return kind === 'model' ? id : `${kind}s/${id}`;
@@ -96,7 +96,7 @@ export class HubService {
   }
 
   hubUrl(): string {
-    return trimSlash(this.options.hubUrl());
+    return withoutTrailingSlash(this.options.hubUrl());
   }
 
   /** `<hubUrl>/<id>`, `<hubUrl>/datasets/<id>`, `<hubUrl>/spaces/<id>`. */

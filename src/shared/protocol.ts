@@ -10,6 +10,9 @@
  * The webview never sees the token and never calls the network: it can only ask the host.
  */
 import { TASK_KINDS, type TaskKind } from '../core/tasks/taskTypes';
+
+/** The task vocabulary is part of the protocol: the webview takes it from here, never from core/. */
+export type { TaskKind };
 import {
   VIEW_COMMANDS,
   type CardResult,

@@ -2,6 +2,7 @@
  * Turns failures and refusals into messages a user can act on: what happened, what to do, and the
  * buttons that do it. Pure (no `vscode`): src/ui/notify.ts shows the result and runs the buttons.
  */
+import { hostOf } from '../core/web/urls';
 import { settingId } from '../configModel';
 import { redactSecrets } from '../core/trust/redact';
 import { CallFailure, type FailureKind } from '../core/routing/routingTypes';
@@ -125,13 +126,4 @@ function mentions(text: string, status: string, lead: string): string {
   const sentence = text === '' || /[.!?]$/.test(text) ? text : `${text}.`;
   if (text.includes(status)) return sentence;
   return sentence === '' ? `${lead}.` : `${lead}: ${sentence}`;
-}
-
-/** 'https://router.huggingface.co/v1' → 'router.huggingface.co'; the input itself when it is not a URL. */
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host || url;
-  } catch {
-    return url;
-  }
 }

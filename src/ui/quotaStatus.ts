@@ -1,4 +1,5 @@
 /** What the quota status bar item shows. Pure: src/statusBar.ts applies it. */
+import { compactNumber } from '../shared/compactNumber';
 import type { QuotaUsage } from '../core/routing/quota';
 import { QUOTA_SETTING_ID } from './messages';
 
@@ -25,15 +26,4 @@ export function quotaStatusView(usage: QuotaUsage): QuotaStatusView {
       `The limit is "${QUOTA_SETTING_ID}". Click for health.`,
     level: usage.fraction >= 1 ? 'error' : usage.fraction >= 0.8 ? 'warning' : 'normal',
   };
-}
-
-/** 123 → "123", 1500 → "1.5k", 30000 → "30k", 1250000 → "1.3M". */
-export function compactNumber(n: number): string {
-  if (n < 1000) return String(n);
-  if (n < 999_500) return `${trim(n / 1000)}k`;
-  return `${trim(n / 1_000_000)}M`;
-}
-
-function trim(x: number): string {
-  return x >= 100 ? String(Math.round(x)) : String(Math.round(x * 10) / 10);
 }

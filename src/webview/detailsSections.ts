@@ -3,7 +3,7 @@
  * HTML), files with sizes, tags, inference providers, a dataset's first-rows preview and a Space's
  * runtime. Loading and failure states per section come from `sectionState`.
  */
-import { formatBytes } from '../shared/format';
+import { formatBytes } from './displayFormat';
 import type {
   CardResult,
   DatasetPreview,

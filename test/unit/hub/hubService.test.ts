@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { HubError } from '../../../src/hub/hubErrors';
 import { HubService, type HubServiceOptions } from '../../../src/hub/hubService';
-import { EMPTY_DATASET_FILTERS, EMPTY_MODEL_FILTERS, EMPTY_SPACE_FILTERS, type HubFailure, type HubQuery } from '../../../src/shared/hubTypes';
+import { EMPTY_DATASET_FILTERS, EMPTY_MODEL_FILTERS, EMPTY_SPACE_FILTERS, type HubQuery } from '../../../src/shared/hubTypes';
 import { HUB, StubHub, VIEWER, json, modelJson, pagedList, resolveFile } from './stubHub';
+import { hubRejection } from '../support/hubRejection';
 
 const MODELS: HubQuery = { tab: 'models', text: '', sort: 'trending', filters: EMPTY_MODEL_FILTERS };
 const DATASETS: HubQuery = { tab: 'datasets', text: '', sort: 'trending', filters: EMPTY_DATASET_FILTERS };
@@ -29,15 +29,6 @@ function setup(options: Partial<HubServiceOptions> & { token?: string } = {}) {
   };
 }
 
-async function failureOf(p: Promise<unknown>): Promise<HubFailure> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof HubError, `expected a HubError, got ${String(err)}`);
-    return err.failure;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('hub/hubService: lists', () => {
   it('maps real-shaped list items to rows', async () => {
@@ -146,7 +137,7 @@ describe('hub/hubService: lists', () => {
       return ok(url, headers);
     });
     await service.list(MODELS, 0, 50);
-    const failure = await failureOf(service.list(MODELS, 50, 50));
+    const failure = await hubRejection(service.list(MODELS, 50, 50));
     assert.equal(failure.kind, 'error');
     fail = false;
     const page = await service.list(MODELS, 50, 50);
@@ -177,7 +168,7 @@ describe('hub/hubService: credentials and errors', () => {
   it('maps 429 to rate-limited with the Retry-After wait', async () => {
     const { stub, service } = setup();
     stub.on(/\/api\/models$/, () => json({ error: 'Too many requests' }, 429, { 'retry-after': '30' }));
-    const failure = await failureOf(service.list(MODELS, 0, 50));
+    const failure = await hubRejection(service.list(MODELS, 0, 50));
     assert.deepEqual([failure.kind, failure.retryAfterMs], ['rate-limited', 30_000]);
   });
 
@@ -187,7 +178,7 @@ describe('hub/hubService: credentials and errors', () => {
         throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
       },
     });
-    const failure = await failureOf(service.list(MODELS, 0, 50));
+    const failure = await hubRejection(service.list(MODELS, 0, 50));
     assert.equal(failure.kind, 'offline');
     assert.match(failure.message, /hub\.test/);
   });
@@ -196,7 +187,7 @@ describe('hub/hubService: credentials and errors', () => {
     const token = 'hf_abcdefghijklmnopqrstuvwxyz';
     const { stub, service } = setup({ token });
     stub.on(/\/api\/models\//, () => json({ error: `Invalid credentials in Authorization header: Bearer ${token}` }, 401));
-    const failure = await failureOf(service.details('model', 'org/model-1'));
+    const failure = await hubRejection(service.details('model', 'org/model-1'));
     assert.equal(failure.kind, 'signed-out');
     assert.ok(!failure.message.includes(token));
   });
@@ -204,10 +195,10 @@ describe('hub/hubService: credentials and errors', () => {
   it('maps 403 to signed-out when anonymous and forbidden when signed in (gated repo)', async () => {
     const anon = setup();
     anon.stub.on(/\/api\/models\//, () => json({ error: 'Access to model is restricted' }, 403));
-    assert.equal((await failureOf(anon.service.files('model', 'meta-llama/Llama-3.1-8B-Instruct'))).kind, 'signed-out');
+    assert.equal((await hubRejection(anon.service.files('model', 'meta-llama/Llama-3.1-8B-Instruct'))).kind, 'signed-out');
     const signed = setup({ token: 'hf_abcdefghijklmnop' });
     signed.stub.on(/\/api\/models\//, () => json({ error: 'Access to model is restricted' }, 403));
-    assert.equal((await failureOf(signed.service.files('model', 'meta-llama/Llama-3.1-8B-Instruct'))).kind, 'forbidden');
+    assert.equal((await hubRejection(signed.service.files('model', 'meta-llama/Llama-3.1-8B-Instruct'))).kind, 'forbidden');
   });
 });
 
@@ -325,7 +316,7 @@ describe('hub/hubService: details, card, files, runtime, preview', () => {
   it('explains a dataset without a viewer (501)', async () => {
     const { stub, service } = setup();
     stub.on(/^http:\/\/viewer\.test\/splits$/, () => json({ error: 'The dataset viewer is not available for this dataset.' }, 501));
-    const failure = await failureOf(service.datasetPreview('fake-org/no-viewer-dataset', '', ''));
+    const failure = await hubRejection(service.datasetPreview('fake-org/no-viewer-dataset', '', ''));
     assert.deepEqual(failure, { kind: 'error', message: 'The dataset viewer is not available for this dataset.' });
   });
 });

@@ -1,21 +1,12 @@
 // The Hub service through the real @huggingface/hub client against the project's fake HF server.
 import { strict as assert } from 'node:assert';
-import { HubError } from '../../../src/hub/hubErrors';
 import { HubService } from '../../../src/hub/hubService';
-import { EMPTY_DATASET_FILTERS, EMPTY_MODEL_FILTERS, EMPTY_SPACE_FILTERS, type HubFailure, type HubQuery } from '../../../src/shared/hubTypes';
+import { EMPTY_DATASET_FILTERS, EMPTY_MODEL_FILTERS, EMPTY_SPACE_FILTERS, type HubQuery } from '../../../src/shared/hubTypes';
 import { startFakeHf, VALID_TOKEN, type FakeHf } from '../../fake-hf/server';
+import { hubRejection } from '../support/hubRejection';
 
 const MODELS: HubQuery = { tab: 'models', text: '', sort: 'downloads', filters: EMPTY_MODEL_FILTERS };
 
-async function failureOf(p: Promise<unknown>): Promise<HubFailure> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof HubError, String(err));
-    return err.failure;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('hub/hubService against the fake HF server', () => {
   let fake: FakeHf;
@@ -108,14 +99,14 @@ describe('hub/hubService against the fake HF server', () => {
   it('turns a Hub rate limit into rate-limited with the wait, then recovers on retry', async () => {
     const hub = service();
     fake.setFault({ listener: 'hub', pathPrefix: '/api/models' }, { type: 'rate-limit', retryAfterS: 7, times: 1 });
-    const failure = await failureOf(hub.list(MODELS, 0, 50));
+    const failure = await hubRejection(hub.list(MODELS, 0, 50));
     assert.deepEqual([failure.kind, failure.retryAfterMs], ['rate-limited', 7000]);
     assert.equal((await hub.list(MODELS, 0, 50)).items.length, 50);
   });
 
   it('reports offline when the Hub cannot be reached', async () => {
     const hub = new HubService({ hubUrl: () => 'http://127.0.0.1:9', datasetsServerUrl: () => fake.datasetsServerUrl, getToken: async () => undefined });
-    const failure = await failureOf(hub.list(MODELS, 0, 50));
+    const failure = await hubRejection(hub.list(MODELS, 0, 50));
     assert.equal(failure.kind, 'offline');
   });
 });

@@ -1,3 +1,4 @@
+import { withoutTrailingSlash } from '../../web/urls';
 import type { RoutingSettings } from '../settings';
 import { DEFAULT_HUB_URL, DEFAULT_ROUTER_URL } from '../settings';
 
@@ -13,11 +14,7 @@ export function rewriteHfUrl(url: string, settings: Pick<RoutingSettings, 'hubUr
 function rewriteOrigin(url: string, from: string, to: string): string {
   if (!to || to === from) return url;
   if (url !== from && !url.startsWith(`${from}/`) && !url.startsWith(`${from}?`)) return url;
-  return stripTrailingSlash(to) + url.slice(from.length);
-}
-
-function stripTrailingSlash(url: string): string {
-  return url.endsWith('/') ? url.slice(0, -1) : url;
+  return withoutTrailingSlash(to) + url.slice(from.length);
 }
 
 /** What the last response looked like, for headers the client does not surface (Retry-After). */

@@ -6,7 +6,7 @@ import { chatMessages, summarizationParameters, textGenerationPrompt } from '../
 import { translationParameters } from '../modelCatalog';
 
 /** What a task call needs besides the request: the client, the abort signal and the stream hooks. */
-export interface CallContext {
+export interface TaskCallContext {
   readonly client: InferenceClient;
   readonly candidate: Candidate;
   /** Provider argument for the client; undefined for OpenAI-compatible endpoints (endpointUrl decides). */
@@ -21,31 +21,31 @@ export interface CallContext {
 /** Below this score an extractive answer is noise: the chain moves on to a generative model. */
 export const MIN_QA_SCORE = 0.01;
 
-export async function callTask(ctx: CallContext, request: TaskRequest): Promise<TaskResult> {
+export async function callTask(ctx: TaskCallContext, request: TaskRequest): Promise<TaskResult> {
   switch (ctx.candidate.api) {
     case 'chat':
-      return parseChatResult(request, await chat(ctx, request));
+      return parseChatResult(request, await callChat(ctx, request));
     case 'text-generation':
-      return parseChatResult(request, await generate(ctx, request));
+      return parseChatResult(request, await callTextGeneration(ctx, request));
     case 'translation':
-      return translate(ctx, expect(request, 'translate', ctx));
+      return callTranslation(ctx, expect(request, 'translate', ctx));
     case 'summarization':
-      return summarize(ctx, expect(request, 'summarize', ctx));
+      return callSummarization(ctx, expect(request, 'summarize', ctx));
     case 'question-answering':
-      return answer(ctx, expect(request, 'question-answering', ctx));
+      return callQuestionAnswering(ctx, expect(request, 'question-answering', ctx));
     case 'text-classification':
-      return classifySentiment(ctx, expect(request, 'sentiment', ctx));
+      return callSentimentClassification(ctx, expect(request, 'sentiment', ctx));
     case 'zero-shot-classification':
-      return classifyTopic(ctx, expect(request, 'topic', ctx));
+      return callZeroShotClassification(ctx, expect(request, 'topic', ctx));
     case 'token-classification':
-      return extractEntities(ctx, expect(request, 'ner', ctx));
+      return callTokenClassification(ctx, expect(request, 'ner', ctx));
   }
 }
 
 function expect<K extends TaskRequest['task']>(
   request: TaskRequest,
   task: K,
-  ctx: CallContext,
+  ctx: TaskCallContext,
 ): Extract<TaskRequest, { task: K }> {
   if (request.task !== task) {
     throw new CallFailure('config', `${ctx.candidate.model} (${ctx.candidate.api}) cannot serve a ${request.task} request.`);
@@ -53,7 +53,7 @@ function expect<K extends TaskRequest['task']>(
   return request as Extract<TaskRequest, { task: K }>;
 }
 
-function options(ctx: CallContext) {
+function options(ctx: TaskCallContext) {
   return { signal: ctx.signal };
 }
 
@@ -64,7 +64,7 @@ function sampling(request: TaskRequest): { temperature?: number; max_tokens?: nu
   return {};
 }
 
-async function chat(ctx: CallContext, request: TaskRequest): Promise<string> {
+async function callChat(ctx: TaskCallContext, request: TaskRequest): Promise<string> {
   const args = { model: ctx.candidate.model, provider: ctx.provider as 'auto', messages: chatMessages(request), ...sampling(request) };
   if (!ctx.onToken) {
     const out = await ctx.client.chatCompletion(args, options(ctx));
@@ -85,7 +85,7 @@ async function chat(ctx: CallContext, request: TaskRequest): Promise<string> {
   return text;
 }
 
-async function generate(ctx: CallContext, request: TaskRequest): Promise<string> {
+async function callTextGeneration(ctx: TaskCallContext, request: TaskRequest): Promise<string> {
   const { temperature, max_tokens } = sampling(request);
   const args = {
     model: ctx.candidate.model,
@@ -108,7 +108,7 @@ async function generate(ctx: CallContext, request: TaskRequest): Promise<string>
 }
 
 /** Chunks already buffered keep arriving after an abort; stop at the next one. */
-function throwIfAborted(ctx: CallContext): void {
+function throwIfAborted(ctx: TaskCallContext): void {
   if (ctx.signal.aborted) throw new CallFailure('cancelled', 'Cancelled.');
 }
 
@@ -122,7 +122,7 @@ function streamedText(chunk: unknown): string | undefined {
   return undefined;
 }
 
-async function translate(ctx: CallContext, request: Extract<TaskRequest, { task: 'translate' }>): Promise<TaskResult> {
+async function callTranslation(ctx: TaskCallContext, request: Extract<TaskRequest, { task: 'translate' }>): Promise<TaskResult> {
   const parameters = translationParameters(ctx.candidate.model, request.sourceLang, request.targetLang);
   const out = await ctx.client.translation(
     { model: ctx.candidate.model, provider: 'hf-inference', inputs: request.text, ...(parameters ? { parameters } : {}) },
@@ -133,7 +133,7 @@ async function translate(ctx: CallContext, request: Extract<TaskRequest, { task:
   return { task: 'translate', text: first.translation_text };
 }
 
-async function summarize(ctx: CallContext, request: Extract<TaskRequest, { task: 'summarize' }>): Promise<TaskResult> {
+async function callSummarization(ctx: TaskCallContext, request: Extract<TaskRequest, { task: 'summarize' }>): Promise<TaskResult> {
   const out = await ctx.client.summarization(
     { model: ctx.candidate.model, provider: 'hf-inference', inputs: request.text, parameters: summarizationParameters(request.length) },
     options(ctx),
@@ -153,7 +153,7 @@ export function toBullets(paragraph: string): string {
     .join('\n');
 }
 
-async function answer(ctx: CallContext, request: Extract<TaskRequest, { task: 'question-answering' }>): Promise<TaskResult> {
+async function callQuestionAnswering(ctx: TaskCallContext, request: Extract<TaskRequest, { task: 'question-answering' }>): Promise<TaskResult> {
   const out = await ctx.client.questionAnswering(
     { model: ctx.candidate.model, provider: 'hf-inference', inputs: { question: request.question, context: request.context } },
     options(ctx),
@@ -164,7 +164,7 @@ async function answer(ctx: CallContext, request: Extract<TaskRequest, { task: 'q
   return { task: 'question-answering', answer: out.answer, score: out.score, start: out.start, end: out.end, generative: false };
 }
 
-async function classifySentiment(ctx: CallContext, request: Extract<TaskRequest, { task: 'sentiment' }>): Promise<TaskResult> {
+async function callSentimentClassification(ctx: TaskCallContext, request: Extract<TaskRequest, { task: 'sentiment' }>): Promise<TaskResult> {
   const out = await ctx.client.textClassification(
     { model: ctx.candidate.model, provider: 'hf-inference', inputs: request.text },
     options(ctx),
@@ -184,7 +184,7 @@ export function sentimentLabel(label: string, labelCount: number): string {
   return label.toLowerCase();
 }
 
-async function classifyTopic(ctx: CallContext, request: Extract<TaskRequest, { task: 'topic' }>): Promise<TaskResult> {
+async function callZeroShotClassification(ctx: TaskCallContext, request: Extract<TaskRequest, { task: 'topic' }>): Promise<TaskResult> {
   if (request.labels.length === 0) throw new CallFailure('bad-request', 'Give at least one topic label.');
   const out = await ctx.client.zeroShotClassification(
     { model: ctx.candidate.model, provider: 'hf-inference', inputs: request.text, parameters: { candidate_labels: [...request.labels] } },
@@ -193,7 +193,7 @@ async function classifyTopic(ctx: CallContext, request: Extract<TaskRequest, { t
   return { task: 'topic', labels: sortByScore(out.map((l) => ({ label: l.label, score: l.score }))) };
 }
 
-async function extractEntities(ctx: CallContext, request: Extract<TaskRequest, { task: 'ner' }>): Promise<TaskResult> {
+async function callTokenClassification(ctx: TaskCallContext, request: Extract<TaskRequest, { task: 'ner' }>): Promise<TaskResult> {
   const out = await ctx.client.tokenClassification(
     { model: ctx.candidate.model, provider: 'hf-inference', inputs: request.text, parameters: { aggregation_strategy: 'simple' } },
     options(ctx),
@@ -208,6 +208,6 @@ function sortByScore(labels: ScoredLabel[]): ScoredLabel[] {
   return [...labels].sort((a, b) => b.score - a.score);
 }
 
-function malformed(ctx: CallContext, what: string): CallFailure {
+function malformed(ctx: TaskCallContext, what: string): CallFailure {
   return new CallFailure('malformed', `${ctx.candidate.model} sent an unexpected response (${what}).`);
 }

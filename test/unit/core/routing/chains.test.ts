@@ -13,17 +13,8 @@ import {
 import { DEFAULT_SETTINGS, type OpenAiEndpoint, type RoutingSettings } from '../../../../src/core/routing/settings';
 import { TASK_KINDS, type TaskKind, type TaskRequest } from '../../../../src/core/tasks/taskTypes';
 import type { Candidate } from '../../../../src/core/routing/routingTypes';
+import { SAMPLE_REQUESTS as REQUESTS } from '../../support/sampleRequests';
 
-const REQUESTS: Readonly<Record<TaskKind, TaskRequest>> = {
-  'generate-code': { task: 'generate-code', instruction: 'add two numbers', languageId: 'python', context: '' },
-  translate: { task: 'translate', text: 'Hello', sourceLang: 'en', targetLang: 'es' },
-  summarize: { task: 'summarize', text: 'Long text.', style: 'paragraph', length: 'medium' },
-  'question-answering': { task: 'question-answering', question: 'Who?', context: 'Ada wrote it.' },
-  sentiment: { task: 'sentiment', text: 'I really love this editor' },
-  topic: { task: 'topic', text: 'The match ended 2-1', labels: ['sports', 'politics'] },
-  ner: { task: 'ner', text: 'Ada Lovelace lived in London' },
-  chat: { task: 'chat', prompt: 'hi' },
-};
 
 function settings(overrides: Partial<RoutingSettings> = {}): RoutingSettings {
   return { ...DEFAULT_SETTINGS, ...overrides };

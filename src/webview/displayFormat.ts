@@ -1,4 +1,4 @@
-/** Display formatting shared by the webview rows and details (pure, so it is unit-tested in node). */
+/** Display formatting of the webview rows and details (pure, so it is unit-tested in node). */
 
 const UNITS: readonly [number, string][] = [
   [365 * 24 * 3600_000, 'year'],
@@ -20,16 +20,6 @@ export function relativeTime(epochMs: number | null, now: number): string {
     }
   }
   return 'just now';
-}
-
-/** 1234 -> "1.2k", 5_600_000 -> "5.6M". */
-export function compactNumber(n: number | null): string {
-  if (n === null || !Number.isFinite(n)) return '';
-  const abs = Math.abs(n);
-  if (abs < 1000) return String(Math.round(n));
-  const [div, suffix] = abs >= 1e9 ? [1e9, 'B'] : abs >= 1e6 ? [1e6, 'M'] : [1e3, 'k'];
-  const v = n / div;
-  return `${v >= 100 ? Math.round(v) : Number(v.toFixed(1))}${suffix}`;
 }
 
 /** 1536 -> "1.5 kB" (SI units, as the Hub shows them). */

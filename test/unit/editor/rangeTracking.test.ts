@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { applyChange, applyChanges, applyOwnChange, isExpectedChange } from '../../../../src/editor/rangeTracking';
+import { applyChange, applyChanges, applyOwnChange, isExpectedChange } from '../../../src/editor/rangeTracking';
 
 describe('rangeTracking', () => {
   const range = { start: 10, end: 20 };

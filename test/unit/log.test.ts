@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { Log, type LogSink } from '../../../src/log';
+import { Log, type LogSink } from '../../src/log';
 
 function fakeSink(): { sink: LogSink; lines: string[] } {
   const lines: string[] = [];

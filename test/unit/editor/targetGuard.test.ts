@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkTarget, isTargetUnchanged } from '../../../../src/editor/targetGuard';
+import { checkTarget, isTargetUnchanged } from '../../../src/editor/targetGuard';
 
 describe('targetGuard', () => {
   const before = { text: 'Hola mundo' };

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { compactNumber, quotaStatusView } from '../../../../src/ui/quotaStatus';
+import { quotaStatusView } from '../../../src/ui/quotaStatus';
 
 const usage = (used: number, limit: number) => ({ used, limit, month: '2026-11', fraction: limit > 0 ? used / limit : 0 });
 
@@ -25,15 +25,5 @@ describe('ui/quotaStatus', () => {
     assert.equal(view.text, '$(hubot) HF 1.5k');
     assert.equal(view.level, 'normal');
     assert.match(view.tooltip, /no monthly limit/);
-  });
-
-  it('formats numbers compactly', () => {
-    assert.equal(compactNumber(999), '999');
-    assert.equal(compactNumber(1000), '1k');
-    assert.equal(compactNumber(1250), '1.3k');
-    assert.equal(compactNumber(30000), '30k');
-    assert.equal(compactNumber(250000), '250k');
-    assert.equal(compactNumber(999999), '1M');
-    assert.equal(compactNumber(1250000), '1.3M');
   });
 });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import type { WebviewRequest } from '../../../../src/shared/protocol';
-import { RequestClient, RequestError } from '../../../../src/webview/requestClient';
-import { RESULTS } from '../../shared/protocolSamples';
+import type { WebviewRequest } from '../../../src/shared/protocol';
+import { RequestClient, RequestError } from '../../../src/webview/requestClient';
+import { RESULTS } from '../shared/protocolSamples';
 
 /** Manual timers so timeouts are driven by the test, not the clock. */
 function setup() {

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { RoutingError } from '../../../../src/core/routing/routingError';
-import { CallFailure } from '../../../../src/core/routing/routingTypes';
-import type { Decision } from '../../../../src/core/routing/decision';
-import { failureMessage, callFailureOf, hostOf, QUOTA_SETTING_ID, selectionTooLongMessage } from '../../../../src/ui/messages';
+import { RoutingError } from '../../../src/core/routing/routingError';
+import { CallFailure } from '../../../src/core/routing/routingTypes';
+import type { Decision } from '../../../src/core/routing/decision';
+import { callFailureOf, failureMessage, QUOTA_SETTING_ID, selectionTooLongMessage } from '../../../src/ui/messages';
 
 const ctx = { hasToken: true, hubUrl: 'https://huggingface.co', routerUrl: 'https://router.huggingface.co' };
 
@@ -84,10 +84,5 @@ describe('ui/messages', () => {
     assert.match(m.text, /25000/);
     assert.match(m.text, /20000/);
     assert.equal(m.setting, 'huggingface.maxSelectionChars');
-  });
-
-  it('extracts the host of a URL and leaves anything else as is', () => {
-    assert.equal(hostOf('https://router.huggingface.co/v1'), 'router.huggingface.co');
-    assert.equal(hostOf('not a url'), 'not a url');
   });
 });

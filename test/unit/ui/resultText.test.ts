@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { answerSummary, entityOffsets, entitySummary, labelSummary, parseLabels, percent } from '../../../../src/ui/resultText';
+import { answerSummary, entityOffsets, entitySummary, labelSummary, parseLabels, percent } from '../../../src/ui/resultText';
 
 describe('ui/format', () => {
   it('rounds and clamps scores to whole percents', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { commentSyntax } from '../../../../src/core/comments/commentSyntax';
-import { buildCommentAbove, commentAboveFor, indentOf, plainLineMarker } from '../../../../src/editor/commentAbove';
+import { commentSyntax } from '../../../src/core/comments/commentSyntax';
+import { buildCommentAbove, commentAboveFor, indentOf, plainLineMarker } from '../../../src/editor/commentAbove';
 
 describe('commentAbove', () => {
   it('writes each summary line as a line comment at the indentation of the selection', () => {

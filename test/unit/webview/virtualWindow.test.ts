@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { moveIndex, nearEnd, revealScrollTop, visibleRange } from '../../../../src/webview/virtualWindow';
+import { moveIndex, nearEnd, revealScrollTop, visibleRange } from '../../../src/webview/virtualWindow';
 
 describe('webview/virtualWindow', () => {
   it('renders only the rows in view plus overscan, whatever the list length', () => {

@@ -45,7 +45,7 @@ export const MODEL_LIBRARIES: readonly Option[] = same([
   'keras',
 ]);
 
-export const LANGUAGES: readonly Option[] = [
+export const LANGUAGE_OPTIONS: readonly Option[] = [
   { value: 'en', label: 'English' },
   { value: 'zh', label: 'Chinese' },
   { value: 'fr', label: 'French' },

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { CallFailure } from '../../src/core/routing/routingTypes';
+import { CallFailure } from '../../../../src/core/routing/routingTypes';
 
-describe('core types', () => {
+describe('core/routing/routingTypes', () => {
   it('CallFailure carries its kind and details', () => {
     const f = new CallFailure('rate-limited', 'slow down', { status: 429, retryAfterMs: 1000 });
     assert.equal(f.kind, 'rate-limited');

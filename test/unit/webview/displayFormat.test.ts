@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { compactNumber, formatBytes, relativeTime, waitSeconds } from '../../../src/shared/format';
+import { formatBytes, relativeTime, waitSeconds } from '../../../src/webview/displayFormat';
 
 const NOW = Date.parse('2026-01-15T12:00:00Z');
 const ago = (ms: number) => NOW - ms;
 
-describe('shared/format', () => {
+describe('webview/displayFormat', () => {
   it('says how long ago, in the largest whole unit', () => {
     assert.equal(relativeTime(ago(30_000), NOW), 'just now');
     assert.equal(relativeTime(ago(60_000), NOW), '1 minute ago');
@@ -17,11 +17,6 @@ describe('shared/format', () => {
   it('reads a future date (clock skew) as just now and a missing date as nothing', () => {
     assert.equal(relativeTime(NOW + 60_000, NOW), 'just now');
     assert.equal(relativeTime(null, NOW), '');
-  });
-
-  it('formats counts compactly', () => {
-    assert.deepEqual([0, 999, 1234, 15_300, 250_000, 5_600_000, 2_100_000_000].map(compactNumber), ['0', '999', '1.2k', '15.3k', '250k', '5.6M', '2.1B']);
-    assert.equal(compactNumber(null), '');
   });
 
   it('formats sizes in SI units', () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import type { Decision } from '../../../../src/core/routing/decision';
-import type { HealthReport } from '../../../../src/core/routing/router';
-import { decisionMarkdown, healthMarkdown } from '../../../../src/ui/reports';
+import type { Decision } from '../../../src/core/routing/decision';
+import type { HealthReport } from '../../../src/core/routing/router';
+import { decisionMarkdown, healthMarkdown } from '../../../src/ui/reports';
 
 const report: HealthReport = {
   providers: [
