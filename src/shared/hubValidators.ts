@@ -52,7 +52,7 @@ function isRepoId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= SHORT && REPO_ID.test(value) && !value.includes('..');
 }
 
-export function asRepoId(value: unknown, path: string): string {
+function asRepoId(value: unknown, path: string): string {
   const id = asStr(value, path, SHORT);
   if (!isRepoId(id)) fail(path, 'not a Hub repo id');
   return id;

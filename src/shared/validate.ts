@@ -14,9 +14,9 @@ export class ProtocolError extends Error {
 export type Obj = Readonly<Record<string, unknown>>;
 
 /** Longest string any field may carry (the biggest legitimate one is a sanitised card, capped well below this). */
-export const MAX_STRING = 2_000_000;
+const MAX_STRING = 2_000_000;
 /** Longest array any field may carry. */
-export const MAX_ARRAY = 10_000;
+const MAX_ARRAY = 10_000;
 
 export function fail(path: string, what: string): never {
   throw new ProtocolError(`${path}: ${what}`);
@@ -33,7 +33,7 @@ export function asStr(value: unknown, path: string, max = MAX_STRING): string {
   return value;
 }
 
-export function asNum(value: unknown, path: string, opts: { int?: boolean; min?: number; max?: number } = {}): number {
+function asNum(value: unknown, path: string, opts: { int?: boolean; min?: number; max?: number } = {}): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) fail(path, 'expected a finite number');
   if (opts.int && !Number.isInteger(value)) fail(path, 'expected an integer');
   if (opts.min !== undefined && value < opts.min) fail(path, `less than ${opts.min}`);
@@ -41,7 +41,7 @@ export function asNum(value: unknown, path: string, opts: { int?: boolean; min?:
   return value;
 }
 
-export function asBool(value: unknown, path: string): boolean {
+function asBool(value: unknown, path: string): boolean {
   if (typeof value !== 'boolean') fail(path, 'expected a boolean');
   return value;
 }

@@ -10,7 +10,7 @@ import type { ResultList } from './resultList';
 import { emptyState, failureState, skeleton } from './statusView';
 import type { ViewStore } from './store';
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 export interface ListHost {
   /** Shows either the rows or a state element in the list area. */

@@ -17,7 +17,7 @@ export function rowId(index: number): string {
 }
 
 /** The second line: task, Space hardware and stage, downloads, likes, last update. */
-export function rowMeta(item: HubListItem, now: number): string {
+function rowMeta(item: HubListItem, now: number): string {
   return [
     item.label,
     item.kind === 'space' && item.hardware ? item.hardware : '',

@@ -26,7 +26,7 @@ import {
 import { h, select, setSelectValue } from './dom';
 import type { ViewStore } from './store';
 
-export const SEARCH_DEBOUNCE_MS = 300;
+const SEARCH_DEBOUNCE_MS = 300;
 
 const TAB_LABELS: Record<HubTab, string> = { models: 'Models', datasets: 'Datasets', spaces: 'Spaces' };
 

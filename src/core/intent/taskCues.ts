@@ -51,7 +51,7 @@ function gap(n: number): string {
 }
 
 /** Programming languages that are unambiguous as words on their own. */
-export const PROGRAMMING_LANGUAGES =
+const PROGRAMMING_LANGUAGES =
   'python|typescript|javascript|java|kotlin|swift|rust|golang|c\\+\\+|c#|csharp|ruby|php|scala|haskell|elixir|lua|perl|dart|bash|powershell|sql|html|css|objective-c|matlab|julia|clojure|f#|fortran|cobol|zig|solidity|vba';
 /** Also accepted after "to/into/in" in a conversion request ("rewrite this in Go"). */
 const CONVERSION_TARGETS = `${PROGRAMMING_LANGUAGES}|go|c|r|node(?:\\.?js)?|react|vue`;

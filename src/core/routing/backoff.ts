@@ -23,7 +23,7 @@ export interface BackoffPolicy {
   readonly maxHonouredMs: number;
 }
 
-export const DEFAULT_BACKOFF_POLICY: BackoffPolicy = { baseMs: 2000, maxMs: 10000, maxHonouredMs: 60000 };
+const DEFAULT_BACKOFF_POLICY: BackoffPolicy = { baseMs: 2000, maxMs: 10000, maxHonouredMs: 60000 };
 
 /** The answer to "the attempt failed: wait and retry this candidate, or move on?" */
 export type RetryDelay =
@@ -59,7 +59,7 @@ export function retryDelayMs(
 }
 
 /** Exponential backoff with equal jitter, see the module comment. */
-export function jitteredBackoffMs(attempt: number, random: () => number, policy: BackoffPolicy): number {
+function jitteredBackoffMs(attempt: number, random: () => number, policy: BackoffPolicy): number {
   const n = Math.max(1, Math.floor(Number.isFinite(attempt) ? attempt : 1));
   // Math.min before the power would overflow for absurd attempt counts; 2^30 is already far past any cap.
   const exponential = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(n - 1, 30));

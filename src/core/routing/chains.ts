@@ -32,11 +32,11 @@ import { TASK_API } from '../tasks/taskApi';
 import type { Candidate, ProviderRef } from './routingTypes';
 import type { TaskKind, TaskRequest } from '../tasks/taskTypes';
 
-export const HF_INFERENCE: ProviderRef = { kind: 'hf', provider: 'hf-inference' };
-export const HF_AUTO: ProviderRef = { kind: 'hf', provider: 'auto' };
+const HF_INFERENCE: ProviderRef = { kind: 'hf', provider: 'hf-inference' };
+const HF_AUTO: ProviderRef = { kind: 'hf', provider: 'auto' };
 
 /** True for ids that name a chat (instruction-tuned) model or carry a ":provider" routing suffix. */
-export function isChatModel(model: string): boolean {
+function isChatModel(model: string): boolean {
   return model.includes(':') || KNOWN_CHAT_MODELS.includes(model) || CHAT_MODEL_NAME_PATTERN.test(model);
 }
 

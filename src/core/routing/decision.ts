@@ -85,7 +85,7 @@ function base(candidate: CandidateLike) {
   return { model: candidate.model, provider: candidate.provider, why: candidate.why };
 }
 
-export function providerLabel(provider: ProviderRef): string {
+function providerLabel(provider: ProviderRef): string {
   return provider.kind === 'hf' ? provider.provider : `endpoint ${provider.endpointId}`;
 }
 

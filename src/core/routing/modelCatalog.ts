@@ -80,7 +80,7 @@ export const CHAT_MODEL_NAME_PATTERN = /(instruct|[-_.]chat\b|[-_]it$|[-_]it[-_]
  * sk/tr/ur; en-jap exists but is Bible-only, so it is left out on purpose). Anything else falls through to
  * NLLB/M2M100 and chat models, so a missing pair costs quality, never correctness.
  */
-export const OPUS_MT_PAIRS: Readonly<Record<string, readonly string[]>> = {
+const OPUS_MT_PAIRS: Readonly<Record<string, readonly string[]>> = {
   en: ['af', 'ar', 'bg', 'cs', 'da', 'de', 'el', 'es', 'et', 'fi', 'fr', 'hi', 'hu', 'id', 'it', 'nl', 'ro', 'ru', 'sv', 'uk', 'vi', 'zh'],
   af: ['en'],
   ar: ['en'],
@@ -113,7 +113,7 @@ export const OPUS_MT_PAIRS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The 100 languages of facebook/m2m100_418M (ISO 639-1 where one exists), from its model card. */
-export const M2M100_LANGUAGES: ReadonlySet<string> = new Set(
+const M2M100_LANGUAGES: ReadonlySet<string> = new Set(
   (
     'af am ar ast az ba be bg bn br bs ca ceb cs cy da de el en es et fa ff fi fr fy ga gd gl gu ha he hi hr ht hu hy id ig ilo ' +
     'is it ja jv ka kk km kn ko lb lg ln lo lt lv mg mk ml mn mr ms my ne nl no ns oc or pa pl ps pt ro ru sd si sk sl so sq sr ' +

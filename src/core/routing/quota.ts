@@ -6,11 +6,11 @@
  */
 import type { Clock, KeyValueStore } from './routingTypes';
 
-export const QUOTA_SETTING = 'huggingface.quota.monthlyRequests';
-export const DEFAULT_QUOTA_KEY = 'sarvanom.quota.monthly';
+const QUOTA_SETTING = 'huggingface.quota.monthlyRequests';
+const DEFAULT_QUOTA_KEY = 'sarvanom.quota.monthly';
 
 export type QuotaThreshold = 80 | 95 | 100;
-export const QUOTA_THRESHOLDS: readonly QuotaThreshold[] = [80, 95, 100];
+const QUOTA_THRESHOLDS: readonly QuotaThreshold[] = [80, 95, 100];
 
 export interface QuotaUsage {
   readonly used: number;

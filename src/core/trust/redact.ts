@@ -6,7 +6,7 @@
 const HF_TOKEN_SHAPE = /\bhf_[A-Za-z0-9]{6,}\b/g;
 const BEARER = /\b(Bearer)\s+(?!\[redacted\])[^\s"',;]+/gi;
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 export function redactSecrets(text: string, secrets: readonly (string | undefined)[] = []): string {
   let out = text;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 export const PRODUCT_ID = 'sarvanom.sarvanom-hf';
 export const RUNNER_ID = 'sarvanom-test.e2e-runner';
 
-/** Command ids every build must contribute (notes/CONTRACTS.md). */
+/** Command ids every build must contribute (package.json `contributes.commands`; the README lists them). */
 export const CONTRACT_COMMANDS = [
   'huggingface.generateCode',
   'huggingface.translateSelection',

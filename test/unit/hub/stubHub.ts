@@ -1,4 +1,4 @@
-// A stub fetch that answers like huggingface.co and datasets-server (shapes from HF-WIRE-FORMATS.md §4-5):
+// A stub fetch that answers like huggingface.co and datasets-server (the shapes @huggingface/hub 2.17 reads):
 // JSON arrays with `Link: <absolute>; rel="next"` paging, /revision/ info, /resolve/ with Range probing, /tree/.
 export const HUB = 'http://hub.test';
 export const VIEWER = 'http://viewer.test';

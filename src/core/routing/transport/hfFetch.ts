@@ -7,7 +7,7 @@ import { DEFAULT_HUB_URL, DEFAULT_ROUTER_URL } from '../settings';
  * supported override is its `fetch` option: this fetch rewrites the Hub and router origins to
  * the configured base URLs (a mirror, a proxy or a local server) and leaves every other URL alone.
  */
-export function rewriteHfUrl(url: string, settings: Pick<RoutingSettings, 'hubUrl' | 'routerUrl'>): string {
+function rewriteHfUrl(url: string, settings: Pick<RoutingSettings, 'hubUrl' | 'routerUrl'>): string {
   return rewriteOrigin(rewriteOrigin(url, DEFAULT_ROUTER_URL, settings.routerUrl), DEFAULT_HUB_URL, settings.hubUrl);
 }
 

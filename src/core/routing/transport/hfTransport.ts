@@ -52,7 +52,7 @@ export function createHfTransport(deps: HfTransportDeps): Transport {
   };
 }
 
-export function describeCandidate(candidate: Candidate): string {
+function describeCandidate(candidate: Candidate): string {
   const where = candidate.provider.kind === 'hf' ? candidate.provider.provider : `endpoint "${candidate.provider.endpointId}"`;
   return `${candidate.model} via ${where}`;
 }

@@ -19,7 +19,7 @@ export interface TaskCallContext {
 }
 
 /** Below this score an extractive answer is noise: the chain moves on to a generative model. */
-export const MIN_QA_SCORE = 0.01;
+const MIN_QA_SCORE = 0.01;
 
 export async function callTask(ctx: TaskCallContext, request: TaskRequest): Promise<TaskResult> {
   switch (ctx.candidate.api) {
@@ -144,7 +144,7 @@ async function callSummarization(ctx: TaskCallContext, request: Extract<TaskRequ
 }
 
 /** Summarisation models write paragraphs; the bullet style lists their sentences. */
-export function toBullets(paragraph: string): string {
+function toBullets(paragraph: string): string {
   const sentences = paragraph.match(/[^.!?]+[.!?]*(?:\s+|$)/g) ?? [paragraph];
   return sentences
     .map((s) => s.trim())
@@ -173,7 +173,7 @@ async function callSentimentClassification(ctx: TaskCallContext, request: Extrac
 }
 
 /** Sentiment models name their labels differently (POSITIVE, LABEL_2, positive, 5 stars): one vocabulary for the UI. */
-export function sentimentLabel(label: string, labelCount: number): string {
+function sentimentLabel(label: string, labelCount: number): string {
   const numbered = /^LABEL_(\d)$/i.exec(label);
   if (numbered) {
     const names = labelCount === 2 ? ['negative', 'positive'] : ['negative', 'neutral', 'positive'];
