@@ -170,5 +170,24 @@ exports.buildExtensionHost = async function buildExtensionHost({ esbuild, root, 
   return metafiles;
 };
 
+/** Builds the Hub view's webview bundle (dist/webview.js: browser, IIFE); returns its metafile. */
+exports.buildWebview = async function buildWebview({ esbuild, root, outdir, production }) {
+  const result = await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: ['src/webview/main.ts'],
+    outfile: path.join(outdir, 'webview.js'),
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: production,
+    sourcemap: !production,
+    metafile: true,
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+  return result.metafile;
+};
+
 exports.SHARED_MODULES_EXPORT = SHARED;
 exports.sourcesOf = sourcesOf;
