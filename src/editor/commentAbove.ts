@@ -2,6 +2,7 @@
  * Builds the text that puts a result (a summary) as a comment above a selection, in the file's own
  * comment syntax and at the indentation of the selection's first line. Pure.
  */
+import { defuseBlockMarkers, splitLines } from '../core/comments/commentSafety';
 import { commentSyntax, type BlockSyntax, type CommentSyntax } from '../core/comments/commentSyntax';
 
 /** Languages where a comment would break the file; the result goes to a preview instead. */
@@ -29,7 +30,7 @@ export function buildCommentAbove(text: string, syntax: CommentSyntax, indent: s
 
 function blockComment(lines: readonly string[], block: BlockSyntax, indent: string, eol: string): string {
   const close = block.close[block.close.length - 1];
-  const safe = lines.map((l) => defuse(l, close));
+  const safe = lines.map((l) => defuseBlockMarkers(l, block));
   const body = block.stars
     ? safe.map((l) => (l === '' ? `${indent} *` : `${indent} * ${l}`))
     : safe.map((l) => (l === '' ? '' : `${indent}  ${l}`));
@@ -45,13 +46,8 @@ export function plainLineMarker(markers: readonly string[]): string | undefined 
   return markers.find((m) => !markers.some((other) => other.length < m.length && m.startsWith(other)));
 }
 
-/** A closing marker inside the text would end the comment early; a space breaks it up. */
-function defuse(line: string, close: string): string {
-  return close.length < 2 ? line : line.split(close).join(`${close[0]} ${close.slice(1)}`);
-}
-
 function contentLines(text: string): string[] {
-  const lines = text.replace(/\r\n/g, '\n').trim().split('\n').map((l) => l.trimEnd());
+  const lines = splitLines(text.trim()).map((l) => l.trimEnd());
   return lines.length === 0 ? [''] : lines;
 }
 

@@ -8,6 +8,7 @@
  * item or doc tag (`- `, `1. `, `@param`). On rebuild each translated paragraph is re-wrapped onto the
  * original number of lines when it fits within 20 % of the original width, else at the original width.
  */
+import { defuseBlockMarkers, splitLines } from './commentSafety';
 import { commentSyntax, type BlockSyntax, type CommentSyntax } from './commentSyntax';
 import { displayWidth, joinLines, wrapText } from './textWrap';
 
@@ -105,7 +106,7 @@ function parseBlock(lines: readonly string[], syntax: CommentSyntax): Layout | u
         ? verbatim(raw)
         : blockLine(raw, block, i === range.start, i === range.end ? close : undefined),
     );
-    return { kind: 'block', lines: out, escape: unchanged };
+    return { kind: 'block', lines: out, escape: (prose) => defuseBlockMarkers(prose, block) };
   }
   return undefined;
 }
@@ -224,8 +225,7 @@ function renderParagraph(templates: readonly LayoutLine[], text: string, escape:
 }
 
 function rebuildLayout(layout: Layout, paras: readonly Range[], translated: string, eol: string, original: string): string {
-  const pieces = translated
-    .split(/\r?\n/)
+  const pieces = splitLines(translated)
     .map((s) => s.trim())
     .filter(Boolean);
   if (pieces.length === 0) return original;

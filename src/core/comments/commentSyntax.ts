@@ -2,6 +2,7 @@
  * Comment and string-literal syntax per VS Code language id, used by commentCodec.ts (translate a comment
  * keeping its markers) and routing/prompts.ts (write an instruction as a comment for plain text-generation models).
  */
+import { defuseBlockMarkers, splitLines } from './commentSafety';
 
 export interface BlockSyntax {
   readonly open: string;
@@ -144,8 +145,8 @@ export function programmingLanguageName(languageId: string): string {
 /** `text` as a comment in `languageId`, one comment line per line (block syntax where there is no line syntax). */
 export function asComment(text: string, languageId: string): string {
   const s = commentSyntax(languageId);
-  const lines = text.split(/\r?\n/);
+  const lines = splitLines(text);
   if (s.line.length > 0) return lines.map((l) => (l.trim() === '' ? s.line[0] : `${s.line[0]} ${l}`)).join('\n');
   const block = s.blocks[0] ?? C_BLOCK;
-  return `${block.open} ${lines.join('\n')} ${block.close[block.close.length - 1]}`;
+  return `${block.open} ${lines.map((l) => defuseBlockMarkers(l, block)).join('\n')} ${block.close[block.close.length - 1]}`;
 }
