@@ -15,12 +15,16 @@ export class Decorations implements vscode.Disposable {
   private entityType: vscode.TextEditorDecorationType | undefined;
   /** Documents that carry a highlight, with the editors showing it. */
   private readonly decorated = new Map<vscode.TextDocument, Set<vscode.TextEditor>>();
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor() {
-    this.subscription = vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length > 0 && this.decorated.has(e.document)) this.clear(e.document);
-    });
+    this.subscriptions = [
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.decorated.has(e.document)) this.clear(e.document);
+      }),
+      // A closed document's editors are gone: forget them so the map holds only open documents.
+      vscode.workspace.onDidCloseTextDocument((document) => this.decorated.delete(document)),
+    ];
   }
 
   showAnswer(editor: vscode.TextEditor, range: vscode.Range, hover: string): void {
@@ -31,7 +35,7 @@ export class Decorations implements vscode.Disposable {
       overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.findMatchForeground'),
       overviewRulerLane: vscode.OverviewRulerLane.Center,
     });
-    editor.setDecorations(this.answerType, [{ range, hoverMessage: new vscode.MarkdownString(hover) }]);
+    editor.setDecorations(this.answerType, [{ range, hoverMessage: plainHover(hover) }]);
     this.remember(editor);
   }
 
@@ -42,7 +46,7 @@ export class Decorations implements vscode.Disposable {
     });
     editor.setDecorations(
       this.entityType,
-      marks.map((m) => ({ range: m.range, hoverMessage: new vscode.MarkdownString(m.hover) })),
+      marks.map((m) => ({ range: m.range, hoverMessage: plainHover(m.hover) })),
     );
     this.remember(editor);
   }
@@ -56,7 +60,7 @@ export class Decorations implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.answerType?.dispose();
     this.entityType?.dispose();
     this.decorated.clear();
@@ -67,6 +71,14 @@ export class Decorations implements vscode.Disposable {
     editors.add(editor);
     this.decorated.set(editor.document, editors);
   }
+}
+
+/** Hover markdown that can never run a command or render HTML (what it shows is escaped by its builder). */
+function plainHover(markdown: string): vscode.MarkdownString {
+  const hover = new vscode.MarkdownString(markdown, false);
+  hover.isTrusted = false;
+  hover.supportHtml = false;
+  return hover;
 }
 
 /** A visible editor showing `document` (the one the action started in may have been replaced). */

@@ -27,8 +27,17 @@ export function entitySummary(entities: readonly Entity[]): string {
 }
 
 /** Hover text of an entity decoration (markdown). */
+/** The hover of an entity. The group comes from the model: escaped, so it shows as text and never as a link or image. */
 export function entityHover(entity: Entity): string {
-  return `**${entity.group}** · ${percent(entity.score)} — Hugging Face NER`;
+  return `**${plainMarkdown(entity.group)}** · ${percent(entity.score)} — Hugging Face NER`;
+}
+
+/**
+ * `text` as markdown that renders as exactly that text: one line, every markdown-significant ASCII
+ * punctuation backslash-escaped, so model output never becomes a link, an image, HTML or a heading.
+ */
+export function plainMarkdown(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_{}[\]()<>#+\-.!|~:&"'=]/g, (ch) => `\\${ch}`);
 }
 
 export function answerSummary(answer: string, score: number, generative: boolean): string {

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { answerSummary, entityOffsets, entitySummary, labelSummary, parseLabels, percent } from '../../../src/ui/resultText';
+import { Marked } from 'marked';
+import { answerSummary, entityHover, entityOffsets, entitySummary, labelSummary, parseLabels, percent, plainMarkdown } from '../../../src/ui/resultText';
 
-describe('ui/format', () => {
+describe('ui/resultText', () => {
   it('rounds and clamps scores to whole percents', () => {
     assert.equal(percent(0.934), '93%');
     assert.equal(percent(1.2), '100%');
@@ -46,5 +47,35 @@ describe('ui/format', () => {
   it('parses comma- or newline-separated labels, dropping blanks and duplicates', () => {
     assert.deepEqual(parseLabels(' bug, Question ,\nbug report,, question '), ['bug', 'Question', 'bug report']);
     assert.deepEqual(parseLabels(' , '), []);
+  });
+});
+
+describe('ui/resultText: model output in hovers is text', () => {
+  const HOSTILE_GROUPS = [
+    '[click](https://evil.example/x)',
+    '![pixel](https://evil.example/p.png)',
+    '<img src=x onerror=alert(1)>',
+    'https://evil.example/autolink',
+    'www.evil.example',
+    '# heading\n- list',
+    '[cmd](command:workbench.action.quit)',
+    '&#x3C;script&#x3E;',
+  ];
+
+  it('renders every hostile entity group as plain text: no link, image, HTML or block', () => {
+    for (const group of HOSTILE_GROUPS) {
+      const html = new Marked({ gfm: true }).parse(entityHover({ group, word: 'w', score: 0.9, start: 0, end: 1 })) as string;
+      assert.ok(!/<(a|img|script|h\d|ul|li)\b/i.test(html), `${JSON.stringify(group)} -> ${html}`);
+      assert.ok(!/&lt;script/i.test(html) || group.startsWith('&'), html);
+    }
+  });
+
+  it('keeps the words of an ordinary group readable', () => {
+    const html = new Marked().parse(entityHover({ group: 'PER', word: 'Ada', score: 0.987, start: 0, end: 3 })) as string;
+    assert.match(html, /<strong>PER<\/strong>/);
+  });
+
+  it('escapes every markdown-significant character and folds line breaks', () => {
+    assert.equal(plainMarkdown('a*b_c\n[d]'), 'a\\*b\\_c \\[d\\]');
   });
 });
