@@ -185,6 +185,8 @@ exports.buildWebview = async function buildWebview({ esbuild, root, outdir, prod
     metafile: true,
     logLevel: 'warning',
     legalComments: 'none',
+    // The protocol validator reads the Hub's pipeline tags from @huggingface/tasks: keep only that table.
+    plugins: [exports.hfPackagesArePure],
   });
   return result.metafile;
 };

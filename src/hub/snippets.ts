@@ -3,7 +3,9 @@
  * Python with huggingface_hub's InferenceClient, chosen by the model's pipeline tag. The token is read
  * from the HF_TOKEN environment variable, never written into the code.
  */
+import type { PipelineType } from '@huggingface/tasks';
 import type { RepoKind } from '../shared/hubTypes';
+import { isPipelineTagOrNone } from '../shared/hubValidators';
 import { isChatPipeline } from '../shared/taskMapping';
 import type { SnippetLanguage } from './deps';
 
@@ -13,7 +15,7 @@ interface TaskSnippet {
 }
 
 /** `$M` is replaced by the quoted model id. */
-const TASKS: Record<string, TaskSnippet> = {
+const TASKS: Partial<Record<PipelineType, TaskSnippet>> = {
   'text-classification': {
     js: 'const output = await client.textClassification({ model: $M, inputs: "I like you. I love you." });\nconsole.log(output);',
     py: 'output = client.text_classification("I like you. I love you.", model=$M)\nprint(output)',
@@ -67,10 +69,12 @@ const PY_HEADER = 'import os\nfrom huggingface_hub import InferenceClient\n\ncli
 
 function modelSnippet(id: string, pipelineTag: string, language: SnippetLanguage): string {
   const quoted = JSON.stringify(id);
-  const task = isChatPipeline(pipelineTag) ? CHAT : TASKS[pipelineTag];
+  // The tag reaches the code as data: only a real pipeline type (never "constructor", never a line break) is used.
+  const tag = isPipelineTagOrNone(pipelineTag) ? pipelineTag : '';
+  const task = isChatPipeline(tag) ? CHAT : tag === '' ? undefined : TASKS[tag];
   if (!task) {
     const comment = language === 'python' ? '#' : '//';
-    const kind = pipelineTag ? `pipeline "${pipelineTag}"` : 'this model';
+    const kind = tag ? `pipeline "${tag}"` : 'this model';
     return `${comment} No ready-made InferenceClient snippet for ${kind}: see the model card of ${id}.\n`;
   }
   const body = (language === 'python' ? task.py : task.js).split('$M').join(quoted);

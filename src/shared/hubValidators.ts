@@ -27,6 +27,7 @@ import {
   type TryResult,
   type ViewState,
 } from './hubTypes';
+import { PIPELINE_TYPES_SET, type PipelineType } from '@huggingface/tasks';
 import { TASK_KINDS } from '../core/tasks/taskTypes';
 import {
   asArr,
@@ -66,6 +67,18 @@ export function repoId(o: Obj, key: string, path: string): string {
 
 export function repoKind(o: Obj, key: string, path: string): RepoKind {
   return oneOf(o, key, REPO_KINDS, path);
+}
+
+/** A model's pipeline tag as the Hub defines them (@huggingface/tasks), or '' for none. */
+export function isPipelineTagOrNone(value: unknown): value is PipelineType | '' {
+  return value === '' || (typeof value === 'string' && (PIPELINE_TYPES_SET as ReadonlySet<string>).has(value));
+}
+
+/** Field reader: '' or one of the Hub's pipeline tags. */
+export function pipelineTagOrNone(o: Obj, key: string, path: string): PipelineType | '' {
+  const v = o[key];
+  if (!isPipelineTagOrNone(v)) fail(`${path}.${key}`, 'not a Hub pipeline tag');
+  return v;
 }
 
 function modelFilters(v: unknown, p: string): ModelFilters {

@@ -52,6 +52,7 @@ import {
   parseTryInput,
   parseTryResult,
   parseViewState,
+  pipelineTagOrNone,
   repoId,
   repoKind,
 } from './hubValidators';
@@ -81,7 +82,7 @@ export type WebviewRequest =
   | (Req<'openOnHub'> & { readonly kind: RepoKind; readonly id: string })
   /** A link in a card: the host opens it externally after re-checking the scheme. */
   | (Req<'openExternal'> & { readonly url: string })
-  /** `task`: the model's pipeline tag ('' when unknown), to pick the client call. */
+  /** `task`: the model's pipeline tag, one of the Hub's pipeline types ('' when unknown), to pick the client call. */
   | (Req<'insertSnippet'> & { readonly kind: RepoKind; readonly id: string; readonly task: string })
   | Req<'signIn'>;
 
@@ -174,7 +175,7 @@ const REQUEST_PARSERS: { readonly [M in Method]: (o: Obj, p: string) => ParamsOf
   copyId: (o, p) => ({ id: repoId(o, 'id', p) }),
   openOnHub: kindAndId,
   openExternal: (o, p) => ({ url: str(o, 'url', p, 4096) }),
-  insertSnippet: (o, p) => ({ ...kindAndId(o, p), task: str(o, 'task', p, 100) }),
+  insertSnippet: (o, p) => ({ ...kindAndId(o, p), task: pipelineTagOrNone(o, 'task', p) }),
   signIn: nothing,
 };
 

@@ -41,3 +41,21 @@ describe('hub/snippets', () => {
     assert.equal(snippetLanguageFor('markdown'), undefined);
   });
 });
+
+describe('hub/snippets: the pipeline tag is data', () => {
+  it('never crashes on an object key and never pastes an unknown tag', () => {
+    for (const tag of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      for (const language of ['python', 'javascript'] as const) {
+        const code = usageSnippet('model', 'org/model', tag, language);
+        assert.ok(!code.includes(tag), `${tag} -> ${code}`);
+        assert.equal(code.trimEnd().split('\n').length, 1, 'only the one-line "no snippet" comment');
+      }
+    }
+  });
+
+  it('a tag with a line break inserts no live line', () => {
+    const code = usageSnippet('model', 'org/model', 'text-generation\nimport os; os.system("x")', 'python');
+    assert.ok(!code.includes('os.system'), code);
+    assert.equal(code.trimEnd().split('\n').length, 1);
+  });
+});

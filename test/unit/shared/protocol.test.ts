@@ -98,3 +98,19 @@ describe('protocol: host -> webview messages', () => {
     });
   }
 });
+
+describe('protocol: fields the host acts on are checked against their real domain', () => {
+  const snippet = (task: unknown) => ({ type: 'insertSnippet', seq: 1, kind: 'model', id: 'org/model', task });
+
+  it('accepts a real pipeline tag, or none, for insertSnippet', () => {
+    for (const task of ['', 'text-generation', 'token-classification', 'automatic-speech-recognition']) {
+      assert.deepEqual(parseWebviewMessage(snippet(task)), snippet(task));
+    }
+  });
+
+  it('rejects anything else: object keys, line breaks, made-up tags', () => {
+    for (const task of ['constructor', 'toString', '__proto__', 'text-generation\nimport os', 'text-generation ', 'bogus-task', 42]) {
+      assert.throws(() => parseWebviewMessage(snippet(task)), ProtocolError, JSON.stringify(task));
+    }
+  });
+});
