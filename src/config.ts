@@ -3,15 +3,9 @@
  * configuration changes; listeners (the router, the status bar) hear about it through onDidChange.
  */
 import * as vscode from 'vscode';
-import type { RoutingSettings } from './core/routing/settings';
+import { pinnedModelKey, SETTINGS_SECTION, type RoutingSettings, type SettingKey } from './core/routing/settings';
 import type { TaskKind } from './core/tasks/taskTypes';
-import {
-  pinnedModelKey,
-  readActionSettings,
-  readRoutingSettings,
-  SECTION,
-  type ActionSettings,
-} from './configModel';
+import { readActionSettings, readRoutingSettings, type ActionSettings } from './configModel';
 
 export class Config implements vscode.Disposable {
   private routing: RoutingSettings | undefined;
@@ -24,7 +18,7 @@ export class Config implements vscode.Disposable {
 
   constructor() {
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(SECTION)) return;
+      if (!e.affectsConfiguration(SETTINGS_SECTION)) return;
       this.routing = undefined;
       this.actions = undefined;
       this.changed.fire();
@@ -45,13 +39,9 @@ export class Config implements vscode.Disposable {
     return this.routingSettings().hubUrl;
   }
 
-  pinnedModel(task: TaskKind): string | undefined {
-    return this.routingSettings().pinnedModels[task];
-  }
-
   /** Pins `modelId` for `task` in the user settings (the Hub view's "Use for task"); '' unpins. */
   async pinModel(task: TaskKind, modelId: string): Promise<void> {
-    await vscode.workspace.getConfiguration(SECTION).update(pinnedModelKey(task), modelId.trim(), vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(pinnedModelKey(task), modelId.trim(), vscode.ConfigurationTarget.Global);
   }
 
   dispose(): void {
@@ -59,9 +49,8 @@ export class Config implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  private raw(): (key: string) => unknown {
-    const section = vscode.workspace.getConfiguration(SECTION);
+  private raw(): (key: SettingKey) => unknown {
+    const section = vscode.workspace.getConfiguration(SETTINGS_SECTION);
     return (key) => section.get<unknown>(key);
   }
 }
-

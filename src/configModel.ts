@@ -1,29 +1,27 @@
 /**
- * The settings model, without `vscode`: which keys exist, their defaults, and how raw values become
- * the typed settings the core and the commands use. src/config.ts feeds it from the workspace
- * configuration; tests feed it from a plain object.
+ * The settings model, without `vscode`: how raw setting values become the typed settings the core and
+ * the commands use (the setting ids and their defaults: SETTING_DEFAULTS in src/core/routing/settings.ts).
+ * src/config.ts feeds it from the workspace configuration; tests feed it from a plain object.
  */
 import {
   DEFAULT_DATASETS_SERVER_URL,
   DEFAULT_HUB_URL,
   DEFAULT_ROUTER_URL,
   DEFAULT_SETTINGS,
-  pinnedModelSetting,
+  pinnedModelKey,
+  SETTING_DEFAULTS,
   type OpenAiEndpoint,
   type RoutingPolicy,
   type RoutingSettings,
+  type SettingKey,
 } from './core/routing/settings';
 import { TASK_KINDS, type SummaryLength, type SummaryStyle, type TaskKind } from './core/tasks/taskTypes';
 
-export const SECTION = 'huggingface';
+// The setting ids live in the core's table (SETTING_DEFAULTS); the commands take these two from here.
+export { pinnedModelKey, settingId } from './core/routing/settings';
 
 /** Reads one key under `huggingface.` (undefined when unset or of the wrong shape; defaults apply). */
-export type RawSettings = (key: string) => unknown;
-
-/** Full id of a setting, for messages and "Open Settings" ('quota.monthlyRequests' → 'huggingface.quota.monthlyRequests'). */
-export function settingId(key: string): string {
-  return `${SECTION}.${key}`;
-}
+type RawSettings = (key: SettingKey) => unknown;
 
 export type SummaryOutput = 'commentAbove' | 'preview';
 
@@ -39,30 +37,16 @@ export interface ActionSettings {
   readonly translateRecentLimit: number;
 }
 
-export const DEFAULT_TOPIC_LABELS: readonly string[] = [
-  'bug report',
-  'feature request',
-  'question',
-  'documentation',
-  'performance',
-  'security',
-];
-
 export const DEFAULT_ACTION_SETTINGS: ActionSettings = {
-  maxSelectionChars: DEFAULT_SETTINGS.maxInputChars,
-  summarizeStyle: 'bullets',
-  summarizeLength: 'medium',
-  summarizeOutput: 'commentAbove',
-  generateTemperature: 0.2,
-  generateMaxTokens: 512,
-  topicLabels: DEFAULT_TOPIC_LABELS,
-  translateRecentLimit: 5,
+  maxSelectionChars: SETTING_DEFAULTS.maxSelectionChars,
+  summarizeStyle: SETTING_DEFAULTS['summarize.style'],
+  summarizeLength: SETTING_DEFAULTS['summarize.length'],
+  summarizeOutput: SETTING_DEFAULTS['summarize.output'],
+  generateTemperature: SETTING_DEFAULTS['generate.temperature'],
+  generateMaxTokens: SETTING_DEFAULTS['generate.maxTokens'],
+  topicLabels: SETTING_DEFAULTS['topic.labels'],
+  translateRecentLimit: SETTING_DEFAULTS['translate.recentLimit'],
 };
-
-/** Key (without the `huggingface.` prefix) that pins a model for `task`, e.g. 'models.generateCode'. */
-export function pinnedModelKey(task: TaskKind): string {
-  return pinnedModelSetting(task).slice(SECTION.length + 1);
-}
 
 /** The task a `models.*` key pins, or undefined for any other key. */
 export function taskOfPinnedModelKey(key: string): TaskKind | undefined {

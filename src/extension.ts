@@ -6,6 +6,7 @@
 import type * as vscode from 'vscode';
 import { Ctx } from './ctx';
 import { registerHubView } from './hubView/register';
+import { PersistentState } from './persistentState';
 
 export function activate(context: vscode.ExtensionContext): void {
   const ctx = Ctx.create(context);
@@ -33,7 +34,8 @@ export function activate(context: vscode.ExtensionContext): void {
   ctx.registerCommand('setEndpointKey');
 
   // The sidebar Hub browser (webview view `huggingface.hub` and its title-bar commands).
-  context.subscriptions.push(registerHubView(context, ctx.hubViewDeps()));
+  // Its view state is per workspace, so its PersistentState has workspaceState too.
+  context.subscriptions.push(registerHubView(context, ctx.hubViewDeps(), new PersistentState(context.globalState, context.workspaceState)));
 }
 
 export function deactivate(): void {

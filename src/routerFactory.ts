@@ -13,7 +13,7 @@ import type { Log } from './log';
 import type { PersistentState } from './persistentState';
 import { notifyQuotaCrossing } from './statusBar';
 
-export interface RouterHost {
+interface RouterHost {
   readonly config: Config;
   readonly tokens: TokenStore;
   readonly state: PersistentState;
@@ -27,7 +27,8 @@ export function createRouter(host: RouterHost): Router {
     settings: host.config.routingSettings(),
     transport: createHfTransport({
       settings: () => host.config.routingSettings(),
-      getToken: () => host.tokens.get(),
+      // Only a Hugging Face token (what hasToken() counts as signed in) is sent.
+      getToken: () => host.tokens.hfToken(),
       getEndpointKey: (id) => host.tokens.endpointKey(id),
     }),
     store: host.state.quotaStore(),

@@ -3,11 +3,12 @@
  * logs or messages). When no token is stored, the HF_TOKEN environment variable is used.
  */
 import * as vscode from 'vscode';
+import { isHfToken } from '../core/trust/hfToken';
 
-export const TOKEN_KEY = 'huggingface.token';
+const TOKEN_KEY = 'huggingface.token';
 const ENDPOINT_KEY_PREFIX = 'huggingface.endpointKey.';
 
-export function endpointKeyName(endpointId: string): string {
+function endpointKeyName(endpointId: string): string {
   return ENDPOINT_KEY_PREFIX + endpointId;
 }
 
@@ -41,14 +42,19 @@ export class TokenStore implements vscode.Disposable {
     return this.cachedToken ?? (this.env.HF_TOKEN?.trim() || undefined);
   }
 
-  async hasToken(): Promise<boolean> {
-    return (await this.get()) !== undefined;
+  /** The token for Hugging Face requests: the one in use, when it is a Hugging Face token (isHfToken). */
+  async hfToken(): Promise<string | undefined> {
+    const token = await this.get();
+    return isHfToken(token) ? token : undefined;
   }
 
-  /** Whether the token in use comes from SecretStorage (false: from HF_TOKEN or none). */
-  async isStored(): Promise<boolean> {
-    await this.get();
-    return typeof this.cachedToken === 'string';
+  /**
+   * Signed in: a Hugging Face token is available (stored or HF_TOKEN). A stored key of another kind is
+   * not sent to Hugging Face, so it does not count (the preflight, failure messages, Sign Out; the Hub view
+   * applies isHfToken to the same token).
+   */
+  async hasToken(): Promise<boolean> {
+    return (await this.hfToken()) !== undefined;
   }
 
   async set(token: string): Promise<void> {

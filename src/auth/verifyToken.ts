@@ -4,9 +4,10 @@
  */
 import { withoutTrailingSlash } from '../core/web/urls';
 import { redactSecrets } from '../core/trust/redact';
-import { settingId } from '../configModel';
+import { isHfToken } from '../core/trust/hfToken';
+import { settingId } from '../core/routing/settings';
 
-export interface WhoAmIParams {
+interface WhoAmIParams {
   readonly accessToken: string;
   readonly hubUrl: string;
   readonly fetch: typeof fetch;
@@ -14,7 +15,7 @@ export interface WhoAmIParams {
 
 export type WhoAmIFn = (params: WhoAmIParams) => Promise<{ readonly name: string }>;
 
-export type TokenVerification =
+type TokenVerification =
   | { readonly ok: true; readonly account: string }
   | { readonly ok: false; readonly reason: 'shape' | 'unauthorized' | 'unreachable' | 'other'; readonly message: string };
 
@@ -22,7 +23,7 @@ export type TokenVerification =
 export function tokenShapeProblem(token: string, hubUrl: string): string | undefined {
   const t = token.trim();
   if (t === '') return 'Paste a Hugging Face access token.';
-  if (!t.startsWith('hf_') || t.length < 8 || /\s/.test(t)) {
+  if (!isHfToken(t) || t.length < 8 || /\s/.test(t)) {
     return `A Hugging Face token starts with "hf_". Create one at ${tokensPage(hubUrl)}.`;
   }
   return undefined;

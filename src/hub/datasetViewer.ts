@@ -3,6 +3,7 @@
  * @huggingface/hub has no call for it. Responses are checked and reduced to display strings here,
  * so the webview only ever gets short plain text per cell.
  */
+import { isHfToken } from '../core/trust/hfToken';
 import type { DatasetPreview, PreviewColumn, SplitRef } from '../shared/hubTypes';
 import { hostOf, withoutTrailingSlash } from '../core/web/urls';
 import { HubError, parseRetryAfter, statusFailure, toHubFailure } from './hubErrors';
@@ -62,7 +63,7 @@ export class DatasetViewerClient {
     const base = withoutTrailingSlash(this.options.baseUrl());
     const url = `${base}${path}?${new URLSearchParams(params).toString()}`;
     const token = await this.options.getToken();
-    const authed = token !== undefined && token.startsWith('hf_');
+    const authed = isHfToken(token);
     const ctx = { authed, host: hostOf(base) };
     let response: Response;
     try {

@@ -1,6 +1,6 @@
 /**
  * What the Hub browser needs from the rest of the extension. Plain types (no `vscode`), so the
- * handlers and the dispatcher are unit-tested in node; src/hubView/register.ts re-exports HubViewDeps.
+ * handlers and the dispatcher are unit-tested in node.
  */
 import type { Router, RunOptions } from '../core/routing/router';
 import type { TaskKind } from '../core/tasks/taskTypes';
@@ -19,7 +19,7 @@ export interface HubViewDeps {
   /** Fires when the token is stored or removed, so the view's sign-in banner follows at once. */
   onDidChangeToken(listener: () => void): { dispose(): void };
   readonly router: HubRouter;
-  /** Writes huggingface.models.<task> (Global target). */
+  /** Writes the task's pinned-model setting (Global target). */
   pinModel(task: TaskKind, modelId: string): Promise<void>;
   openExternal(url: string): void;
   log(line: string): void;

@@ -2,6 +2,7 @@
  * The request handlers of the Hub view: each protocol method mapped to the Hub service, the router
  * ("Try it") or a host action. Plain TypeScript; the `vscode` side effects come in through HostActions.
  */
+import { isHfToken } from '../core/trust/hfToken';
 import { safeLinkUrl } from './safeUrl';
 import type { HostActions, HubViewDeps } from './deps';
 import type { Handlers } from './dispatcher';
@@ -15,7 +16,7 @@ const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 export function createHubHandlers(service: HubService, deps: HubViewDeps, actions: HostActions): Handlers {
   return {
     init: async () => ({
-      signedIn: Boolean(await deps.getToken()),
+      signedIn: isHfToken(await deps.getToken()),
       hubUrl: service.hubUrl(),
       savedState: actions.loadState(),
     }),

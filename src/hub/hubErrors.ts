@@ -3,6 +3,7 @@
  * shows as a state: offline, rate-limited (with the wait), signed-out, forbidden, not found, timeout.
  * Messages are user-safe: URLs and request ids are cut, and anything token-shaped is redacted.
  */
+import { HUB_URL_SETTING_ID } from '../core/routing/settings';
 import { redactSecrets } from '../core/trust/redact';
 import type { HubFailure } from '../shared/hubTypes';
 
@@ -108,7 +109,7 @@ export function toHubFailure(err: unknown, ctx: FailureContext): HubFailure {
   const code = errorCode(err);
   const fetchFailed = err instanceof TypeError && /fetch failed|network/i.test(err.message);
   if (fetchFailed || (code !== undefined && OFFLINE_CODES.has(code))) {
-    return { kind: 'offline', message: `Can't reach ${ctx.host}. Check your connection or the huggingface.hubUrl setting.` };
+    return { kind: 'offline', message: `Can't reach ${ctx.host}. Check your connection or the ${HUB_URL_SETTING_ID} setting.` };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { kind: 'error', message: cleanMessage(message) || 'Unexpected error.' };

@@ -9,6 +9,7 @@
  *   anonymous (the client would throw before any request).
  * - Every failure rejects with a HubError carrying a HubFailure (offline, rate-limited, signed-out, …).
  */
+import { isHfToken } from '../core/trust/hfToken';
 import { loadCardRenderer, loadHubLibrary } from '../lazyChunks';
 import type {
   CardResult,
@@ -217,7 +218,7 @@ export class HubService {
 
   private async auth(): Promise<Auth> {
     const token = await this.options.getToken();
-    const accessToken = token?.startsWith('hf_') ? token : undefined;
+    const accessToken = isHfToken(token) ? token : undefined;
     return { accessToken, key: accountKey(accessToken) };
   }
 

@@ -3,12 +3,12 @@
  * from the active editor, QuickPick otherwise), sign-in, and the host's mirror of the view state.
  */
 import * as vscode from 'vscode';
+import { isHfToken } from '../core/trust/hfToken';
 import type { HostActions, HubViewDeps, SnippetLanguage } from '../hub/deps';
 import { snippetLanguageFor } from '../hub/snippets';
+import type { PersistentState } from '../persistentState';
 import { parseViewState } from '../shared/hubValidators';
 import type { ViewState } from '../shared/hubTypes';
-
-const STATE_KEY = 'huggingface.hub.viewState';
 
 async function pickLanguage(editor: vscode.TextEditor | undefined): Promise<SnippetLanguage | undefined> {
   const fromEditor = editor && snippetLanguageFor(editor.document.languageId);
@@ -23,7 +23,7 @@ async function pickLanguage(editor: vscode.TextEditor | undefined): Promise<Snip
   return picked?.language;
 }
 
-export function createHostActions(context: vscode.ExtensionContext, deps: HubViewDeps): HostActions {
+export function createHostActions(state: PersistentState, deps: HubViewDeps): HostActions {
   return {
     async copyText(text) {
       await vscode.env.clipboard.writeText(text);
@@ -45,17 +45,13 @@ export function createHostActions(context: vscode.ExtensionContext, deps: HubVie
     },
     async signIn() {
       await vscode.commands.executeCommand('huggingface.signIn');
-      return Boolean(await deps.getToken());
+      return isHfToken(await deps.getToken());
     },
     loadState() {
-      try {
-        return parseViewState(context.workspaceState.get<unknown>(STATE_KEY), 'state');
-      } catch {
-        return null;
-      }
+      return state.hubViewState((value) => parseViewState(value, 'state'));
     },
-    async saveState(state: ViewState) {
-      await context.workspaceState.update(STATE_KEY, state);
+    async saveState(viewState: ViewState) {
+      await state.saveHubViewState(viewState);
     },
   };
 }

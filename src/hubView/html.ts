@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 
-export interface HubHtmlParams {
+interface HubHtmlParams {
   /** webview.cspSource */
   readonly cspSource: string;
   readonly nonce: string;

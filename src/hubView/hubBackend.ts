@@ -3,11 +3,11 @@
  * the webview's messages. A lazy chunk (dist/hubBackend.js, see LAZY_CHUNKS): register.ts loads it when
  * the view first opens, so activation does not.
  */
-import type * as vscode from 'vscode';
 import type { HubViewDeps } from '../hub/deps';
 import { HubDispatcher } from '../hub/dispatcher';
 import { createHubHandlers } from '../hub/handlers';
 import { HubService } from '../hub/hubService';
+import type { PersistentState } from '../persistentState';
 import type { HostMessage } from '../shared/protocol';
 import { createHostActions } from './hostActions';
 
@@ -17,13 +17,13 @@ export interface HubBackend {
   connect(post: (message: HostMessage) => void): HubDispatcher;
 }
 
-export function createHubBackend(context: vscode.ExtensionContext, deps: HubViewDeps): HubBackend {
+export function createHubBackend(state: PersistentState, deps: HubViewDeps): HubBackend {
   const service = new HubService({
     hubUrl: deps.hubUrl,
     datasetsServerUrl: deps.datasetsServerUrl,
     getToken: deps.getToken,
     log: deps.log,
   });
-  const handlers = createHubHandlers(service, deps, createHostActions(context, deps));
+  const handlers = createHubHandlers(service, deps, createHostActions(state, deps));
   return { service, connect: (post) => new HubDispatcher(handlers, post, deps.log) };
 }

@@ -12,7 +12,7 @@ import { buildHubHtml, makeNonce } from './html';
 export const HUB_VIEW_ID = 'huggingface.hub';
 
 /** What answers one webview's messages (a HubDispatcher, created by hubBackend.ts). */
-export interface HubConnection {
+interface HubConnection {
   handle(message: unknown): Promise<void>;
   dispose(): void;
 }

@@ -1,28 +1,28 @@
 /**
  * Registers the sidebar Hub browser: the webview view `huggingface.hub` and its title-bar commands.
- * The extension calls `registerHubView(context, deps)` once from activate().
+ * The extension calls `registerHubView(context, deps, state)` once from activate().
  */
 import * as vscode from 'vscode';
+import { isHfToken } from '../core/trust/hfToken';
 import type { HubViewDeps } from '../hub/deps';
 import { loadHubBackend } from '../lazyChunks';
+import type { PersistentState } from '../persistentState';
 import type { HubBackend } from './hubBackend';
 import { HUB_VIEW_ID, HubViewProvider } from './hubViewProvider';
 
-export type { HubRouter, HubRunOptions, HubViewDeps } from '../hub/deps';
-export { HUB_VIEW_ID } from './hubViewProvider';
-
-export const HUB_COMMANDS = {
+const HUB_COMMANDS = {
   refresh: 'huggingface.hub.refresh',
   clearFilters: 'huggingface.hub.clearFilters',
   focusSearch: 'huggingface.hub.focusSearch',
 } as const;
 
-export function registerHubView(context: vscode.ExtensionContext, deps: HubViewDeps): vscode.Disposable {
+/** `state` must have workspaceState: the view's state is kept per workspace. */
+export function registerHubView(context: vscode.ExtensionContext, deps: HubViewDeps, state: PersistentState): vscode.Disposable {
   let backend: HubBackend | undefined;
   const provider = new HubViewProvider(
     context.extensionUri,
-    (post) => (backend ??= loadHubBackend().createHubBackend(context, deps)).connect(post),
-    async () => Boolean(await deps.getToken()),
+    (post) => (backend ??= loadHubBackend().createHubBackend(state, deps)).connect(post),
+    async () => isHfToken(await deps.getToken()),
     () => backend?.service.clear(),
   );
   return vscode.Disposable.from(

@@ -11,10 +11,6 @@ export const HUB_TABS: readonly HubTab[] = ['models', 'datasets', 'spaces'];
 export type RepoKind = 'model' | 'dataset' | 'space';
 export const REPO_KINDS: readonly RepoKind[] = ['model', 'dataset', 'space'];
 
-export function tabKind(tab: HubTab): RepoKind {
-  return tab === 'models' ? 'model' : tab === 'datasets' ? 'dataset' : 'space';
-}
-
 export type HubSort = 'trending' | 'downloads' | 'likes' | 'updated';
 export const HUB_SORTS: readonly HubSort[] = ['trending', 'downloads', 'likes', 'updated'];
 

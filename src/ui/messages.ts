@@ -2,8 +2,8 @@
  * Turns failures and refusals into messages a user can act on: what happened, what to do, and the
  * buttons that do it. Pure (no `vscode`): src/ui/notify.ts shows the result and runs the buttons.
  */
+import { QUOTA_SETTING_ID, settingId } from '../core/routing/settings';
 import { hostOf } from '../core/web/urls';
-import { settingId } from '../configModel';
 import { redactSecrets } from '../core/trust/redact';
 import { CallFailure, type FailureKind } from '../core/routing/routingTypes';
 import { RoutingError } from '../core/routing/routingError';
@@ -21,7 +21,7 @@ export interface UserMessage {
   readonly severity: 'error' | 'warning' | 'info';
   readonly text: string;
   readonly actions: readonly MessageAction[];
-  /** The setting "Open Settings" shows, e.g. 'huggingface.quota.monthlyRequests'. */
+  /** The setting "Open Settings" shows (a settingId, e.g. QUOTA_SETTING_ID). */
   readonly setting?: string;
 }
 
@@ -31,7 +31,8 @@ export interface MessageContext {
   readonly routerUrl: string;
 }
 
-export const QUOTA_SETTING_ID = settingId('quota.monthlyRequests');
+// The one id of the quota setting (the core's quota messages name it too), for the UI modules.
+export { QUOTA_SETTING_ID };
 export const MAX_SELECTION_SETTING_ID = settingId('maxSelectionChars');
 
 /** The kind and a safe message of anything a routed call threw. */

@@ -2,7 +2,7 @@
  * Per-task candidate chains: which models the router tries for a request, in which order, and why.
  *
  * Order of a chain:
- *   1. the model pinned by the user for the task (settings huggingface.models.<task>): an explicit choice
+ *   1. the model pinned by the user for the task (its pinnedModelSetting): an explicit choice
  *      beats every policy;
  *   2. OpenAI-compatible endpoints that the policy puts first (preferFreeLocal: loopback ones;
  *      endpointsFirst: all of them);

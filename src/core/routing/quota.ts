@@ -5,8 +5,8 @@
  * lose counts; use one instance per store key.
  */
 import type { Clock, KeyValueStore } from './routingTypes';
+import { QUOTA_SETTING_ID } from './settings';
 
-const QUOTA_SETTING = 'huggingface.quota.monthlyRequests';
 const DEFAULT_QUOTA_KEY = 'sarvanom.quota.monthly';
 
 export type QuotaThreshold = 80 | 95 | 100;
@@ -120,7 +120,7 @@ export function nextMonthStart(month: string): Date {
 }
 
 /** The message shown when the quota refuses a request; names the setting that raises it. */
-export function quotaExceededMessage(usage: QuotaUsage, settingName: string = QUOTA_SETTING): string {
+export function quotaExceededMessage(usage: QuotaUsage, settingName: string = QUOTA_SETTING_ID): string {
   const resets = nextMonthStart(usage.month).toISOString().slice(0, 10);
   return (
     `Monthly request quota reached: ${usage.used} of ${usage.limit} requests used in ${usage.month}. ` +
@@ -129,7 +129,7 @@ export function quotaExceededMessage(usage: QuotaUsage, settingName: string = QU
 }
 
 /** The warning shown when a threshold is crossed. */
-export function quotaWarningMessage(crossing: QuotaCrossing, settingName: string = QUOTA_SETTING): string {
+export function quotaWarningMessage(crossing: QuotaCrossing, settingName: string = QUOTA_SETTING_ID): string {
   const { usage, threshold } = crossing;
   if (threshold === 100) return quotaExceededMessage(usage, settingName);
   return `${threshold}% of the monthly request quota used (${usage.used} of ${usage.limit} in ${usage.month}). The limit is set by "${settingName}".`;

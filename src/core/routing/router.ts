@@ -140,7 +140,7 @@ export class Router {
     for (let attempt = 1; ; attempt++) {
       if (options.signal?.aborted) throw new CallFailure('cancelled', 'Cancelled.');
       if (isHf && !this.quota.canSpend()) {
-        throw new CallFailure('quota-exceeded', quotaExceededMessage(this.quota.usage(), 'huggingface.quota.monthlyRequests'));
+        throw new CallFailure('quota-exceeded', quotaExceededMessage(this.quota.usage()));
       }
       await this.limiter.acquire(options.signal);
       if (isHf) await this.recordQuota();

@@ -46,34 +46,90 @@ export const DEFAULT_HUB_URL = 'https://huggingface.co';
 export const DEFAULT_ROUTER_URL = 'https://router.huggingface.co';
 export const DEFAULT_DATASETS_SERVER_URL = 'https://datasets-server.huggingface.co';
 
+/** The configuration section: a setting's id is `huggingface.<key>`. */
+export const SETTINGS_SECTION = 'huggingface';
+
+/**
+ * Every `huggingface.*` setting, by key (its id without the section), with the default package.json
+ * declares (test/unit/core/routing/settings.test.ts holds the two lists together). The only place a
+ * setting name is spelled: everything else names a setting by SettingKey, so renaming or removing one
+ * here is a compile error wherever it is still used. Here rather than in src/configModel.ts because
+ * the core names settings in its messages too. An empty URL means "the public service" (see readRoutingSettings).
+ */
+export const SETTING_DEFAULTS = {
+  hubUrl: '',
+  routerUrl: '',
+  datasetsServerUrl: '',
+  'routing.policy': 'preferFreeLocal',
+  'models.generateCode': '',
+  'models.translate': '',
+  'models.summarize': '',
+  'models.questionAnswering': '',
+  'models.sentiment': '',
+  'models.topic': '',
+  'models.ner': '',
+  'models.chat': '',
+  endpoints: [],
+  'rateLimit.requestsPerMinute': 10,
+  'quota.monthlyRequests': 30000,
+  requestTimeoutSeconds: 60,
+  'retry.maxAttempts': 3,
+  'cache.ttlSeconds': 300,
+  maxSelectionChars: 20000,
+  'summarize.style': 'bullets',
+  'summarize.length': 'medium',
+  'summarize.output': 'commentAbove',
+  'generate.temperature': 0.2,
+  'generate.maxTokens': 512,
+  'topic.labels': ['bug report', 'feature request', 'question', 'documentation', 'performance', 'security'],
+  'translate.recentLimit': 5,
+} as const satisfies Readonly<Record<string, string | number | readonly string[] | readonly OpenAiEndpoint[]>>;
+
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
+
+/** Full id of a setting, for messages and "Open Settings" ('quota.monthlyRequests' → 'huggingface.quota.monthlyRequests'). */
+export function settingId(key: SettingKey): string {
+  return `${SETTINGS_SECTION}.${key}`;
+}
+
+/** The settings the core's and the Hub's own messages name (the UI names others through settingId). */
+export const QUOTA_SETTING_ID = settingId('quota.monthlyRequests');
+export const ENDPOINTS_SETTING_ID = settingId('endpoints');
+export const HUB_URL_SETTING_ID = settingId('hubUrl');
+
 export const DEFAULT_SETTINGS: RoutingSettings = {
   hubUrl: DEFAULT_HUB_URL,
   routerUrl: DEFAULT_ROUTER_URL,
   datasetsServerUrl: DEFAULT_DATASETS_SERVER_URL,
-  policy: 'preferFreeLocal',
+  policy: SETTING_DEFAULTS['routing.policy'],
   pinnedModels: {},
-  endpoints: [],
-  requestsPerMinute: 10,
-  monthlyQuota: 30000,
-  requestTimeoutMs: 60000,
-  maxAttempts: 3,
-  cacheTtlMs: 5 * 60 * 1000,
-  maxInputChars: 20000,
+  endpoints: SETTING_DEFAULTS.endpoints,
+  requestsPerMinute: SETTING_DEFAULTS['rateLimit.requestsPerMinute'],
+  monthlyQuota: SETTING_DEFAULTS['quota.monthlyRequests'],
+  requestTimeoutMs: SETTING_DEFAULTS.requestTimeoutSeconds * 1000,
+  maxAttempts: SETTING_DEFAULTS['retry.maxAttempts'],
+  cacheTtlMs: SETTING_DEFAULTS['cache.ttlSeconds'] * 1000,
+  maxInputChars: SETTING_DEFAULTS.maxSelectionChars,
 };
 
-/** Setting suffix of each task's pinned model (see /work/notes/CONTRACTS.md, "models.<key>"). */
-const PIN_SETTING: Readonly<Record<TaskKind, string>> = {
-  'generate-code': 'generateCode',
-  translate: 'translate',
-  summarize: 'summarize',
-  'question-answering': 'questionAnswering',
-  sentiment: 'sentiment',
-  topic: 'topic',
-  ner: 'ner',
-  chat: 'chat',
+/** The setting that pins each task's model: `huggingface.models.<key>` (the Hub view's "Use for task" writes it). */
+const PIN_SETTING: Readonly<Record<TaskKind, Extract<SettingKey, `models.${string}`>>> = {
+  'generate-code': 'models.generateCode',
+  translate: 'models.translate',
+  summarize: 'models.summarize',
+  'question-answering': 'models.questionAnswering',
+  sentiment: 'models.sentiment',
+  topic: 'models.topic',
+  ner: 'models.ner',
+  chat: 'models.chat',
 };
 
-/** Full name of the setting that pins a model for `task`, e.g. "huggingface.models.generateCode". */
+/** Key of the setting that pins a model for `task`, e.g. 'models.generateCode'. */
+export function pinnedModelKey(task: TaskKind): SettingKey {
+  return PIN_SETTING[task];
+}
+
+/** Full id of the setting that pins a model for `task`, e.g. "huggingface.models.generateCode". */
 export function pinnedModelSetting(task: TaskKind): string {
-  return `huggingface.models.${PIN_SETTING[task]}`;
+  return settingId(pinnedModelKey(task));
 }

@@ -22,7 +22,10 @@ const decision = (model: string): Decision => ({
   chosen: { model, provider: { kind: 'hf', provider: 'together' }, why: 'test', status: 'succeeded', attempts: 1, latencyMs: 400 },
 });
 
-function setup(run?: (request: TaskRequest, options: HubRunOptions) => Promise<{ result: { task: 'chat'; text: string }; decision: Decision }>) {
+function setup(
+  run?: (request: TaskRequest, options: HubRunOptions) => Promise<{ result: { task: 'chat'; text: string }; decision: Decision }>,
+  token: string | undefined = TOKEN,
+) {
   const stub = new StubHub();
   stub.on(/\/api\/models\/[^/]+\/[^/]+\/revision\/HEAD$/, () => json({ _id: 'x', id: 'Qwen/Qwen2.5-72B-Instruct', pipeline_tag: 'text-generation', likes: 1, downloads: 1 }));
   const opened: string[] = [];
@@ -32,7 +35,7 @@ function setup(run?: (request: TaskRequest, options: HubRunOptions) => Promise<{
   const deps: HubViewDeps = {
     hubUrl: () => HUB,
     datasetsServerUrl: () => VIEWER,
-    getToken: async () => TOKEN,
+    getToken: async () => token,
     onDidChangeToken: () => ({ dispose: () => undefined }),
     router: {
       run: (request, options = {}) => (run ? run(request, options) : Promise.resolve({ result: { task: 'chat', text: 'Bonjour' }, decision: decision('m') })),
@@ -61,6 +64,12 @@ describe('hub/dispatcher', () => {
     const { dispatcher, posted } = setup();
     await dispatcher.handle(REQUESTS.init);
     assert.deepEqual(posted, [{ type: 'reply', seq: 1, method: 'init', ok: true, result: { signedIn: true, hubUrl: HUB, savedState: null } }]);
+  });
+
+  it('shows signed out when the stored key is not a Hugging Face token (the Hub client would not send it)', async () => {
+    const { dispatcher, posted } = setup(undefined, 'sk-not-a-hugging-face-token');
+    await dispatcher.handle(REQUESTS.init);
+    assert.deepEqual(posted, [{ type: 'reply', seq: 1, method: 'init', ok: true, result: { signedIn: false, hubUrl: HUB, savedState: null } }]);
   });
 
   it('never puts the token in a reply', async () => {

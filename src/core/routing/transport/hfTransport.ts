@@ -1,4 +1,4 @@
-import type { RoutingSettings } from '../settings';
+import { ENDPOINTS_SETTING_ID, type RoutingSettings } from '../settings';
 import { CallFailure, type CallOptions, type Candidate, type Transport } from '../routingTypes';
 import type { TaskRequest, TaskResult } from '../../tasks/taskTypes';
 import { originRewritingFetch, type ResponseProbe } from './hfFetch';
@@ -67,7 +67,7 @@ async function resolveAccess(candidate: Candidate, settings: RoutingSettings, de
   if (candidate.provider.kind === 'openai-compatible') {
     const id = candidate.provider.endpointId;
     const endpoint = settings.endpoints.find((e) => e.id === id);
-    if (!endpoint) throw new CallFailure('config', `No endpoint "${id}" in setting huggingface.endpoints.`);
+    if (!endpoint) throw new CallFailure('config', `No endpoint "${id}" in setting ${ENDPOINTS_SETTING_ID}.`);
     return { token: await deps.getEndpointKey(id), endpointUrl: endpoint.baseUrl, provider: undefined };
   }
   const token = await deps.getToken();

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { tokenShapeProblem, verifyToken, type WhoAmIFn } from '../../../../src/auth/verifyToken';
+import { tokenShapeProblem, verifyToken, type WhoAmIFn } from '../../../src/auth/verifyToken';
 
 const HUB = 'http://127.0.0.1:7000';
 const noFetch = (() => Promise.reject(new Error('no network in this test'))) as typeof fetch;

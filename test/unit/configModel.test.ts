@@ -7,9 +7,10 @@ import {
   readRoutingSettings,
   settingId,
   taskOfPinnedModelKey,
-} from '../../../src/configModel';
-import { DEFAULT_SETTINGS } from '../../../src/core/routing/settings';
-import { TASK_KINDS } from '../../../src/core/tasks/taskTypes';
+} from '../../src/configModel';
+import { DEFAULT_SETTINGS, type SettingKey } from '../../src/core/routing/settings';
+import { TASK_KINDS } from '../../src/core/tasks/taskTypes';
+import { declaredSettings } from './support/packageJson';
 
 const from = (values: Record<string, unknown>) => (key: string) => values[key];
 
@@ -17,6 +18,13 @@ describe('configModel', () => {
   it('gives the core defaults when nothing is set', () => {
     assert.deepEqual(readRoutingSettings(from({}), {}), DEFAULT_SETTINGS);
     assert.deepEqual(readActionSettings(from({})), DEFAULT_ACTION_SETTINGS);
+  });
+
+  it('gives the core defaults for the defaults package.json declares (what the Settings UI shows)', () => {
+    const declared = declaredSettings();
+    const fromPackage = (key: SettingKey) => declared[settingId(key)]?.default;
+    assert.deepEqual(readRoutingSettings(fromPackage, {}), DEFAULT_SETTINGS);
+    assert.deepEqual(readActionSettings(fromPackage), DEFAULT_ACTION_SETTINGS);
   });
 
   it('uses HF_ENDPOINT for the Hub only when the hubUrl setting is empty', () => {
