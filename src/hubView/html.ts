@@ -1,6 +1,6 @@
 /**
- * The Hub webview's HTML: a strict CSP with a fresh nonce per load (default-src 'none'; only our
- * bundle runs; styles and fonts only from the extension's own dist/ and media/), the codicon stylesheet
+ * The Hub webview's HTML: a strict CSP with a fresh nonce per load (default-src 'none', no <base>, no
+ * form targets; only our bundle runs; styles and fonts only from the extension's own dist/ and media/), the codicon stylesheet
  * (with the id @vscode-elements' icon component looks for), our stylesheet and the bundle. Pure, so
  * the CSP is unit-tested.
  */
@@ -31,6 +31,9 @@ export function contentSecurityPolicy(p: Pick<HubHtmlParams, 'cspSource' | 'nonc
     `style-src ${p.cspSource}`,
     `font-src ${p.cspSource}`,
     `img-src ${[p.cspSource, ...images].join(' ')}`,
+    // default-src does not cover these two: without them injected markup could retarget links or post a form.
+    "base-uri 'none'",
+    "form-action 'none'",
   ].join('; ');
 }
 
@@ -43,7 +46,7 @@ export function buildHubHtml(p: HubHtmlParams): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(p))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link id="vscode-codicon-stylesheet" rel="stylesheet" href="${attr(p.codiconsUri)}" nonce="${attr(p.nonce)}">
+<link id="vscode-codicon-stylesheet" rel="stylesheet" href="${attr(p.codiconsUri)}">
 <link rel="stylesheet" href="${attr(p.styleUri)}">
 <title>Hugging Face Hub</title>
 </head>

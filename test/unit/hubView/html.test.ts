@@ -13,7 +13,8 @@ describe('hubView/html', () => {
   it('allows only our nonce-tagged script, our styles and fonts, and nothing else', () => {
     assert.equal(
       contentSecurityPolicy(PARAMS),
-      `default-src 'none'; script-src 'nonce-abc123'; style-src ${PARAMS.cspSource}; font-src ${PARAMS.cspSource}; img-src ${PARAMS.cspSource}`,
+      `default-src 'none'; script-src 'nonce-abc123'; style-src ${PARAMS.cspSource}; font-src ${PARAMS.cspSource}; img-src ${PARAMS.cspSource}; ` +
+        "base-uri 'none'; form-action 'none'",
     );
   });
 
@@ -24,7 +25,7 @@ describe('hubView/html', () => {
   });
 
   it('adds configured image hosts as https origins and ignores malformed ones', () => {
-    assert.match(contentSecurityPolicy({ ...PARAMS, imageHosts: ['cdn.example.com', "x' 'unsafe-inline"] }), /img-src \S+ https:\/\/cdn\.example\.com$/);
+    assert.match(contentSecurityPolicy({ ...PARAMS, imageHosts: ['cdn.example.com', "x' 'unsafe-inline"] }), /img-src \S+ https:\/\/cdn\.example\.com;/);
   });
 
   it('puts the CSP first, loads the codicons with the id the icon element looks for, and tags the script with the nonce', () => {
@@ -32,6 +33,8 @@ describe('hubView/html', () => {
     assert.ok(html.indexOf('Content-Security-Policy') < html.indexOf('<link'));
     assert.match(html, /<link id="vscode-codicon-stylesheet" rel="stylesheet" href="[^"]+codicon\.css"/);
     assert.match(html, /<script nonce="abc123" src="[^"]+webview\.js"><\/script>/);
+    // The nonce is for the one script: style-src allows stylesheets by origin, so a nonce there would only leak it.
+    assert.equal((html.match(/nonce=/g) ?? []).length, 1);
     assert.equal((html.match(/<script/g) ?? []).length, 1);
     assert.ok(!/ on[a-z]+=/.test(html));
   });
