@@ -8,6 +8,7 @@ import {
   DEFAULT_HUB_URL,
   DEFAULT_ROUTER_URL,
   DEFAULT_SETTINGS,
+  numberSetting,
   pinnedModelKey,
   SETTING_DEFAULTS,
   type OpenAiEndpoint,
@@ -66,12 +67,12 @@ export function readRoutingSettings(raw: RawSettings, env: Readonly<Record<strin
     policy: oneOf<RoutingPolicy>(raw('routing.policy'), ['preferFreeLocal', 'huggingFaceOnly', 'endpointsFirst'], DEFAULT_SETTINGS.policy),
     pinnedModels,
     endpoints: readEndpoints(raw('endpoints')),
-    requestsPerMinute: num(raw('rateLimit.requestsPerMinute'), DEFAULT_SETTINGS.requestsPerMinute, 1),
-    monthlyQuota: num(raw('quota.monthlyRequests'), DEFAULT_SETTINGS.monthlyQuota, 0),
-    requestTimeoutMs: num(raw('requestTimeoutSeconds'), DEFAULT_SETTINGS.requestTimeoutMs / 1000, 1) * 1000,
-    maxAttempts: Math.round(num(raw('retry.maxAttempts'), DEFAULT_SETTINGS.maxAttempts, 1)),
-    cacheTtlMs: num(raw('cache.ttlSeconds'), DEFAULT_SETTINGS.cacheTtlMs / 1000, 0) * 1000,
-    maxInputChars: num(raw('maxSelectionChars'), DEFAULT_SETTINGS.maxInputChars, 1),
+    requestsPerMinute: numberSetting('rateLimit.requestsPerMinute', raw('rateLimit.requestsPerMinute')),
+    monthlyQuota: numberSetting('quota.monthlyRequests', raw('quota.monthlyRequests')),
+    requestTimeoutMs: numberSetting('requestTimeoutSeconds', raw('requestTimeoutSeconds')) * 1000,
+    maxAttempts: numberSetting('retry.maxAttempts', raw('retry.maxAttempts')),
+    cacheTtlMs: numberSetting('cache.ttlSeconds', raw('cache.ttlSeconds')) * 1000,
+    maxInputChars: numberSetting('maxSelectionChars', raw('maxSelectionChars')),
   };
 }
 
@@ -79,14 +80,14 @@ export function readActionSettings(raw: RawSettings): ActionSettings {
   const d = DEFAULT_ACTION_SETTINGS;
   const labels = Array.isArray(raw('topic.labels')) ? (raw('topic.labels') as unknown[]).filter(isNonEmptyString) : [];
   return {
-    maxSelectionChars: num(raw('maxSelectionChars'), d.maxSelectionChars, 1),
+    maxSelectionChars: numberSetting('maxSelectionChars', raw('maxSelectionChars')),
     summarizeStyle: oneOf<SummaryStyle>(raw('summarize.style'), ['bullets', 'paragraph'], d.summarizeStyle),
     summarizeLength: oneOf<SummaryLength>(raw('summarize.length'), ['short', 'medium', 'long'], d.summarizeLength),
     summarizeOutput: oneOf<SummaryOutput>(raw('summarize.output'), ['commentAbove', 'preview'], d.summarizeOutput),
-    generateTemperature: num(raw('generate.temperature'), d.generateTemperature, 0),
-    generateMaxTokens: Math.round(num(raw('generate.maxTokens'), d.generateMaxTokens, 1)),
+    generateTemperature: numberSetting('generate.temperature', raw('generate.temperature')),
+    generateMaxTokens: numberSetting('generate.maxTokens', raw('generate.maxTokens')),
     topicLabels: labels.length > 0 ? labels.map((l) => l.trim()) : d.topicLabels,
-    translateRecentLimit: Math.round(num(raw('translate.recentLimit'), d.translateRecentLimit, 0)),
+    translateRecentLimit: numberSetting('translate.recentLimit', raw('translate.recentLimit')),
   };
 }
 
@@ -106,10 +107,6 @@ export function readEndpoints(value: unknown): OpenAiEndpoint[] {
 
 function str(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
-}
-
-function num(value: unknown, fallback: number, min: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= min ? value : fallback;
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {

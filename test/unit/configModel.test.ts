@@ -47,6 +47,12 @@ describe('configModel', () => {
     assert.equal(s.maxAttempts, DEFAULT_SETTINGS.maxAttempts);
   });
 
+  it('clamps a timeout past what Node timers can hold (every attempt would time out at once) to the maximum', () => {
+    assert.equal(readRoutingSettings(from({ requestTimeoutSeconds: 3e9 }), {}).requestTimeoutMs, 600_000);
+    assert.ok(readRoutingSettings(from({ requestTimeoutSeconds: 3e9 }), {}).requestTimeoutMs < 2 ** 31);
+    assert.equal(readActionSettings(from({ maxSelectionChars: 5e7 })).maxSelectionChars, 1_000_000);
+  });
+
   it('accepts 0 as an unlimited monthly quota', () => {
     assert.equal(readRoutingSettings(from({ 'quota.monthlyRequests': 0 }), {}).monthlyQuota, 0);
   });

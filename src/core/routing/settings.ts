@@ -86,6 +86,32 @@ export const SETTING_DEFAULTS = {
 } as const satisfies Readonly<Record<string, string | number | readonly string[] | readonly OpenAiEndpoint[]>>;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
+type NumberSettingKey = { [K in SettingKey]: (typeof SETTING_DEFAULTS)[K] extends number ? K : never }[SettingKey];
+
+/**
+ * The range of every number setting (package.json declares the same `minimum`/`maximum`). A value
+ * below it is a mistake (the default applies); one above is clamped to the maximum: a timeout of 10^10 s would overflow Node's timers (every attempt would
+ * time out at once), a huge selection limit would send megabytes to a model.
+ */
+export const NUMBER_RANGES: Readonly<Record<NumberSettingKey, { readonly min: number; readonly max: number; readonly integer?: true }>> = {
+  'rateLimit.requestsPerMinute': { min: 1, max: 600 },
+  'quota.monthlyRequests': { min: 0, max: 100_000_000, integer: true },
+  requestTimeoutSeconds: { min: 1, max: 600 },
+  'retry.maxAttempts': { min: 1, max: 10, integer: true },
+  'cache.ttlSeconds': { min: 0, max: 86_400 },
+  maxSelectionChars: { min: 1, max: 1_000_000, integer: true },
+  'generate.temperature': { min: 0, max: 2 },
+  'generate.maxTokens': { min: 1, max: 32_768, integer: true },
+  'translate.recentLimit': { min: 0, max: 20, integer: true },
+};
+
+/** `value` as the number setting `key`: its default when not a finite number in range, the maximum when above it. */
+export function numberSetting(key: NumberSettingKey, value: unknown): number {
+  const { min, max, integer } = NUMBER_RANGES[key];
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) return SETTING_DEFAULTS[key];
+  const clamped = Math.min(max, value);
+  return integer ? Math.round(clamped) : clamped;
+}
 
 /** Full id of a setting, for messages and "Open Settings" ('quota.monthlyRequests' → 'huggingface.quota.monthlyRequests'). */
 export function settingId(key: SettingKey): string {

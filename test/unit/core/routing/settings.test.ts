@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { pinnedModelSetting, SETTING_DEFAULTS, settingId, type SettingKey } from '../../../../src/core/routing/settings';
+import { NUMBER_RANGES, numberSetting, pinnedModelSetting, SETTING_DEFAULTS, settingId, type SettingKey } from '../../../../src/core/routing/settings';
 import { TASK_KINDS } from '../../../../src/core/tasks/taskTypes';
 import { declaredSettings } from '../../support/packageJson';
 
@@ -35,5 +35,30 @@ describe('core/routing/settings', () => {
     assert.equal(new Set(ids).size, TASK_KINDS.length);
     for (const id of ids) assert.ok(id in declaredSettings(), `${id} is not declared`);
     assert.equal(pinnedModelSetting('generate-code'), 'huggingface.models.generateCode');
+  });
+});
+
+describe('core/routing/settings: number settings are clamped into their range', () => {
+  it('declares in package.json the same minimum and maximum as the code, for every number setting', () => {
+    const declared = declaredSettings() as Record<string, { minimum?: number; maximum?: number; type?: string }>;
+    for (const [key, range] of Object.entries(NUMBER_RANGES)) {
+      const id = settingId(key as SettingKey);
+      assert.equal(declared[id].minimum, range.min, `${id} minimum`);
+      assert.equal(declared[id].maximum, range.max, `${id} maximum`);
+    }
+    for (const key of KEYS) if (typeof SETTING_DEFAULTS[key] === 'number') assert.ok(key in NUMBER_RANGES, `${key} has a range`);
+  });
+
+  it('clamps a timeout that would overflow Node timers, and every other out-of-range value', () => {
+    assert.equal(numberSetting('requestTimeoutSeconds', 3e9), 600);
+    assert.equal(numberSetting('requestTimeoutSeconds', 0), 60, 'below the minimum: the default');
+    assert.equal(numberSetting('maxSelectionChars', 5e6), 1_000_000);
+    assert.equal(numberSetting('retry.maxAttempts', 2.6), 3);
+    assert.equal(numberSetting('generate.temperature', -1), 0.2);
+    assert.equal(numberSetting('quota.monthlyRequests', -5), 30000, 'never "unlimited" by mistake');
+  });
+
+  it('falls back to the default for what is not a finite number', () => {
+    for (const v of ['60', Number.NaN, Infinity, null, undefined]) assert.equal(numberSetting('requestTimeoutSeconds', v), 60);
   });
 });
