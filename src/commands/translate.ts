@@ -13,7 +13,7 @@ import { plainMessage } from '../ui/messages';
 import { notify } from '../ui/notify';
 import { cancelled, type ActionResult } from './actionResult';
 import { argsObject, stringArg } from './args';
-import { pickLanguage } from './pickLanguage';
+import { pickLanguage } from './languageQuickPick';
 import { done, refuse, refusal, retryCommand, runRouted, startSelectionAction, stop, type Step } from './run';
 import { chooseSource } from './sourceLanguage';
 
