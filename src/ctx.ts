@@ -8,8 +8,6 @@ import * as vscode from 'vscode';
 import { TokenStore } from './auth/tokenStore';
 import { Config } from './config';
 import type { Router } from './core/routing/router';
-import type { TaskKind } from './core/tasks/taskTypes';
-import { preflight } from './commands/preflight';
 import { Decorations } from './editor/decorations';
 import type { HubViewDeps } from './hub/deps';
 import { PREVIEW_SCHEME, PreviewDocuments } from './editor/preview';
@@ -17,14 +15,22 @@ import { loadActions } from './lazyChunks';
 import { describeError, Log } from './log';
 import { PersistentState } from './persistentState';
 import { QuotaStatusBar } from './statusBar';
-import { plainMessage, type MessageContext, type UserMessage } from './ui/messages';
+import { plainMessage } from './ui/messages';
 import { notify } from './ui/notify';
 
-/**
- * A command's implementation. It gets whatever VS Code passes (an args object, a Uri from a menu,
- * nothing) and validates it itself; `never[]` lets each declare the argument type it expects.
- */
-export type CommandHandler = (...args: never[]) => unknown;
+/** One run of a command: what VS Code passed it, and how to run it again. */
+export interface Invocation {
+  /**
+   * The first argument: an args object (tests, other commands), a Uri (a menu) or nothing (the palette,
+   * a keybinding). Each command validates it itself (src/commands/args.ts).
+   */
+  readonly args: unknown;
+  /** Runs the same command again (the "Retry" button): with `args` if given, else with this run's arguments. */
+  rerun(args?: Readonly<Record<string, unknown>>): Thenable<unknown>;
+}
+
+/** A command's implementation, made by its factory on the command's first run. */
+export type CommandHandler = (invocation: Invocation) => unknown;
 export type CommandFactory = (ctx: Ctx) => CommandHandler;
 /** A command of src/commands, registered as `huggingface.<name>`. */
 export type CommandName = keyof typeof import('./commands');
@@ -100,9 +106,13 @@ export class Ctx {
     const id = `huggingface.${name}`;
     let handler: CommandHandler | undefined;
     const command = vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      const invocation: Invocation = {
+        args: args[0],
+        rerun: (again) => vscode.commands.executeCommand(id, ...(again === undefined ? args : [again])),
+      };
       try {
-        handler ??= (loadActions().commands[name] as CommandFactory)(this);
-        return await (handler as (...a: unknown[]) => unknown)(...args);
+        handler ??= (loadActions().commands[name] satisfies CommandFactory)(this);
+        return await handler(invocation);
       } catch (err) {
         // A bug, not a routed failure (those are handled by the commands): log it and say so briefly.
         this.log.error(`${id} failed`, err);
@@ -111,21 +121,6 @@ export class Ctx {
       }
     });
     this.extensionContext.subscriptions.push(command);
-  }
-
-  /** Why a request for `task` must not be sent now (no token, quota used up), or undefined. */
-  async preflight(task: TaskKind): Promise<UserMessage | undefined> {
-    return preflight({
-      task,
-      settings: this.config.routingSettings(),
-      hasToken: await this.tokens.hasToken(),
-      usage: this.router.quotaUsage(),
-    });
-  }
-
-  async messageContext(): Promise<MessageContext> {
-    const settings = this.config.routingSettings();
-    return { hasToken: await this.tokens.hasToken(), hubUrl: settings.hubUrl, routerUrl: settings.routerUrl };
   }
 
   private createRouter(): Router {

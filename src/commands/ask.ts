@@ -5,51 +5,40 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { editorFor } from '../editor/decorations';
-import { trackSelection } from '../editor/selection';
 import { checkTarget } from '../editor/targetGuard';
 import { answerDocument, answerSummary, percent } from '../ui/resultText';
 import { inform } from '../ui/notify';
-import { cancelled, type ActionResult } from './actionResult';
-import { argsObject, stringArg } from './args';
-import { retryCommand, runRouted, startSelectionAction } from './run';
+import { cancelled } from './actionResult';
+import { stringArg } from './args';
+import { selectionAction } from './run';
 
 export function askAboutSelection(ctx: Ctx) {
-  return async (rawArgs?: unknown): Promise<ActionResult> => {
-    const started = await startSelectionAction(ctx, 'question-answering');
-    if (!started.ok) return started.result;
-    const target = started.value;
-    const tracked = trackSelection(target);
-    try {
-      const question = stringArg(argsObject(rawArgs), 'question') ?? (await askQuestion());
-      if (!question?.trim()) return cancelled();
-      const run = await runRouted(
-        ctx,
-        'Looking for the answer in the selection…',
-        { task: 'question-answering', question: question.trim(), context: target.text },
-        { retry: retryCommand('huggingface.askAboutSelection', { question }) },
-      );
-      if (!run.ok) return run.result;
-      const { result, decision } = run.value;
-      if (result.task !== 'question-answering') return { status: 'failed', message: 'Unexpected result type.', decision };
-      const message = answerSummary(result.answer, result.score, result.generative);
-      inform(message);
-      const base = { decision, result, message };
-      const hasSpan = !result.generative && result.start >= 0 && result.end > result.start && result.end <= target.text.length;
-      if (!hasSpan) {
-        await ctx.previews.show(answerDocument(question, result.answer), { title: 'Answer', languageId: 'markdown' });
-        return { ...base, status: 'preview' };
-      }
-      const range = tracked.current;
-      const editor = editorFor(target.document, target.editor);
-      if (!checkTarget(target, tracked.now()).ok || range === undefined || editor === undefined) return { ...base, status: 'preview' };
-      const span = new vscode.Range(target.document.positionAt(range.start + result.start), target.document.positionAt(range.start + result.end));
-      ctx.decorations.showAnswer(editor, span, `**Answer** · score ${percent(result.score)}`);
-      editor.revealRange(span, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-      return { ...base, status: 'applied' };
-    } finally {
-      tracked.dispose();
+  return selectionAction(ctx, 'question-answering', async ({ args, target, tracked, route }) => {
+    const question = stringArg(args, 'question') ?? (await askQuestion());
+    if (!question?.trim()) return cancelled();
+    const routed = await route(
+      'Looking for the answer in the selection…',
+      { task: 'question-answering', question: question.trim(), context: target.text },
+      { retryArgs: { question } },
+    );
+    if (!routed.ok) return routed.result;
+    const { result, decision } = routed.value;
+    const message = answerSummary(result.answer, result.score, result.generative);
+    inform(message);
+    const base = { decision, result, message };
+    const hasSpan = !result.generative && result.start >= 0 && result.end > result.start && result.end <= target.text.length;
+    if (!hasSpan) {
+      await ctx.previews.show(answerDocument(question, result.answer), { title: 'Answer', languageId: 'markdown' });
+      return { ...base, status: 'preview' };
     }
-  };
+    const range = tracked.current;
+    const editor = editorFor(target.document, target.editor);
+    if (!checkTarget(target, tracked.now()).ok || range === undefined || editor === undefined) return { ...base, status: 'preview' };
+    const span = new vscode.Range(target.document.positionAt(range.start + result.start), target.document.positionAt(range.start + result.end));
+    ctx.decorations.showAnswer(editor, span, `**Answer** · score ${percent(result.score)}`);
+    editor.revealRange(span, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return { ...base, status: 'applied' };
+  });
 }
 
 function askQuestion(): Thenable<string | undefined> {

@@ -6,7 +6,7 @@ import { loadHubLibrary } from '../lazyChunks';
 import * as vscode from 'vscode';
 import { tokenShapeProblem, verifyToken } from '../auth/verifyToken';
 import { settingId } from '../configModel';
-import type { Ctx } from '../ctx';
+import type { Ctx, Invocation } from '../ctx';
 import { plainMessage } from '../ui/messages';
 import { inform, notify } from '../ui/notify';
 import { argsObject, stringArg } from './args';
@@ -18,9 +18,9 @@ export interface SignInResult {
 }
 
 export function signIn(ctx: Ctx) {
-  return async (rawArgs?: unknown): Promise<SignInResult> => {
+  return async (invocation: Invocation): Promise<SignInResult> => {
     const hubUrl = ctx.config.hubUrl;
-    const token = stringArg(argsObject(rawArgs), 'token') ?? (await askToken(hubUrl));
+    const token = stringArg(argsObject(invocation.args), 'token') ?? (await askToken(hubUrl));
     if (token === undefined) return {};
     const timeoutMs = ctx.config.routingSettings().requestTimeoutMs;
     const verification = await vscode.window.withProgress(
@@ -70,8 +70,8 @@ export function signOut(ctx: Ctx) {
 }
 
 export function setEndpointKey(ctx: Ctx) {
-  return async (rawArgs?: unknown): Promise<void> => {
-    const args = argsObject(rawArgs);
+  return async (invocation: Invocation): Promise<void> => {
+    const args = argsObject(invocation.args);
     const endpointId = stringArg(args, 'endpointId') ?? (await pickEndpoint(ctx));
     if (!endpointId) return;
     const key =

@@ -4,51 +4,33 @@ import type { Ctx } from '../ctx';
 import { labelSummary, parseLabels } from '../ui/resultText';
 import { plainMessage } from '../ui/messages';
 import { inform } from '../ui/notify';
-import { cancelled, type ActionResult } from './actionResult';
-import { argsObject, stringArrayArg } from './args';
-import { refusal, retryCommand, runRouted, startSelectionAction } from './run';
+import { cancelled, type ActionResult, type Routed, type Step } from './actionResult';
+import { stringArrayArg } from './args';
+import { refuse, selectionAction } from './run';
 
 export function classifySentiment(ctx: Ctx) {
-  return async (): Promise<ActionResult> => {
-    const started = await startSelectionAction(ctx, 'sentiment');
-    if (!started.ok) return started.result;
-    const run = await runRouted(
-      ctx,
-      'Classifying sentiment…',
-      { task: 'sentiment', text: started.value.text },
-      { retry: retryCommand('huggingface.classifySentiment', undefined) },
-    );
-    if (!run.ok) return run.result;
-    const { result, decision } = run.value;
-    if (result.task !== 'sentiment') return { status: 'failed', message: 'Unexpected result type.', decision };
-    const message = labelSummary('Sentiment', result.labels);
-    inform(message);
-    return { status: 'applied', message, decision, result };
-  };
+  return selectionAction(ctx, 'sentiment', async ({ target, route }) =>
+    showLabels('Sentiment', await route('Classifying sentiment…', { task: 'sentiment', text: target.text })),
+  );
 }
 
 export function classifyTopic(ctx: Ctx) {
-  return async (rawArgs?: unknown): Promise<ActionResult> => {
-    const started = await startSelectionAction(ctx, 'topic');
-    if (!started.ok) return started.result;
-    const given = stringArrayArg(argsObject(rawArgs), 'labels');
+  return selectionAction(ctx, 'topic', async ({ args, target, route }) => {
+    const given = stringArrayArg(args, 'labels');
     const typed = given === undefined ? await askLabels(ctx.config.actionSettings().topicLabels) : undefined;
     if (given === undefined && typed === undefined) return cancelled();
     const labels = given ? parseLabels(given.join(',')) : parseLabels(typed ?? '');
-    if (labels.length === 0) return refusal(plainMessage('Give at least one candidate topic, e.g. "bug report, question".'));
-    const run = await runRouted(
-      ctx,
-      'Classifying the topic…',
-      { task: 'topic', text: started.value.text, labels },
-      { retry: retryCommand('huggingface.classifyTopic', { labels }) },
-    );
-    if (!run.ok) return run.result;
-    const { result, decision } = run.value;
-    if (result.task !== 'topic') return { status: 'failed', message: 'Unexpected result type.', decision };
-    const message = labelSummary('Topic', result.labels);
-    inform(message);
-    return { status: 'applied', message, decision, result };
-  };
+    if (labels.length === 0) return refuse(plainMessage('Give at least one candidate topic, e.g. "bug report, question".'));
+    return showLabels('Topic', await route('Classifying the topic…', { task: 'topic', text: target.text, labels }, { retryArgs: { labels } }));
+  });
+}
+
+function showLabels(title: string, routed: Step<Routed<'sentiment' | 'topic'>>): ActionResult {
+  if (!routed.ok) return routed.result;
+  const { result, decision } = routed.value;
+  const message = labelSummary(title, result.labels);
+  inform(message);
+  return { status: 'applied', message, decision, result };
 }
 
 function askLabels(defaults: readonly string[]): Thenable<string | undefined> {

@@ -4,33 +4,33 @@
  * preview; on cancel or error the inserted text is removed again.
  */
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { Ctx, Invocation } from '../ctx';
 import { programmingLanguageName } from '../core/comments/commentSyntax';
 import { StreamInserter } from '../editor/streamInserter';
 import { plainMessage } from '../ui/messages';
 import { notify } from '../ui/notify';
 import { cancelled, type ActionResult } from './actionResult';
 import { argsObject, stringArg } from './args';
-import { activeEditor, refusal, retryCommand, runRouted } from './run';
+import { activeEditor, preflightFor, refuse, runRouted } from './run';
 
 /** How much text before the insertion point goes with the request as context. */
 const CONTEXT_CHARS = 3000;
 
 export function generateCode(ctx: Ctx) {
-  return async (rawArgs?: unknown): Promise<ActionResult> => {
+  return async (invocation: Invocation): Promise<ActionResult> => {
     const editor = activeEditor();
     if (!editor.ok) return editor.result;
-    const problem = await ctx.preflight('generate-code');
-    if (problem) return refusal(problem);
+    const problem = await preflightFor(ctx, 'generate-code');
+    if (problem) return refuse(problem);
     const { document, selection } = editor.value;
     const selected = document.getText(selection);
-    const instruction = stringArg(argsObject(rawArgs), 'instruction') ?? (await askInstruction(document.languageId, selected));
+    const instruction = stringArg(argsObject(invocation.args), 'instruction') ?? (await askInstruction(document.languageId, selected));
     if (!instruction?.trim()) return cancelled();
-    return generate(ctx, editor.value, instruction.trim());
+    return generate(ctx, invocation, editor.value, instruction.trim());
   };
 }
 
-async function generate(ctx: Ctx, editor: vscode.TextEditor, instruction: string): Promise<ActionResult> {
+async function generate(ctx: Ctx, invocation: Invocation, editor: vscode.TextEditor, instruction: string): Promise<ActionResult> {
   const { document, selection } = editor;
   const offset = document.offsetAt(selection.end);
   // After a selection, start on a new line so the generated code does not run into the selected text.
@@ -39,8 +39,9 @@ async function generate(ctx: Ctx, editor: vscode.TextEditor, instruction: string
   const settings = ctx.config.actionSettings();
   const inserter = new StreamInserter(editor, offset, prefix);
   try {
-    const run = await runRouted(
+    const routed = await runRouted(
       ctx,
+      invocation,
       'Generating code…',
       {
         task: 'generate-code',
@@ -50,11 +51,11 @@ async function generate(ctx: Ctx, editor: vscode.TextEditor, instruction: string
         temperature: settings.generateTemperature,
         maxTokens: settings.generateMaxTokens,
       },
-      { onToken: (t) => inserter.push(t), onRestart: () => inserter.restart(), retry: retryCommand('huggingface.generateCode', { instruction }) },
+      { onToken: (t) => inserter.push(t), onRestart: () => inserter.restart(), retryArgs: { instruction } },
     );
-    if (!run.ok) return { ...run.result, message: await undoInsertion(inserter, run.result.message) };
-    const { result, decision } = run.value;
-    if (result.task !== 'generate-code' || result.text.trim() === '') {
+    if (!routed.ok) return { ...routed.result, message: await undoInsertion(inserter, routed.result.message) };
+    const { result, decision } = routed.value;
+    if (result.text.trim() === '') {
       return { status: 'failed', message: await undoInsertion(inserter, 'The model returned no code.'), decision, result };
     }
     const outcome = await inserter.finish(result.text);

@@ -1,87 +1,131 @@
 /**
- * The steps every selection action shares: capture and check the selection, refuse what cannot
- * succeed before sending anything, run the routed request under a cancellable progress notification,
- * and turn failures into actionable messages.
+ * The steps every action shares: capture and check the selection, refuse what cannot succeed before
+ * sending anything, run the routed request under a cancellable progress notification, and turn
+ * failures into actionable messages with a "Retry" that runs the same command again.
  */
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
-import type { RouteOutcome } from '../core/routing/router';
+import type { Ctx, Invocation } from '../ctx';
 import { CallFailure } from '../core/routing/routingTypes';
 import { RoutingError } from '../core/routing/routingError';
 import type { TaskKind, TaskRequest } from '../core/tasks/taskTypes';
-import { selectionTarget, type SelectionTarget } from '../editor/selection';
-import { failureMessage, callFailureOf, plainMessage, type UserMessage } from '../ui/messages';
+import { selectionTarget, trackSelection, type SelectionTarget } from '../editor/selection';
+import type { TrackedRange } from '../editor/trackedRange';
+import { failureMessage, callFailureOf, plainMessage, type MessageContext, type UserMessage } from '../ui/messages';
 import { notify } from '../ui/notify';
 import { withCancellableProgress } from '../ui/progress';
-import { refused, type ActionResult } from './actionResult';
-import { checkSelection } from './preflight';
-
-export type Step<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly result: ActionResult };
-
-export function done<T>(value: T): Step<T> {
-  return { ok: true, value };
-}
-
-export function stop<T>(result: ActionResult): Step<T> {
-  return { ok: false, result };
-}
+import { done, routedAs, stop, type ActionResult, type Routed, type Step } from './actionResult';
+import { argsObject } from './args';
+import { checkSelection, preflight } from './preflight';
 
 /** Shows why the action will not run and returns the matching 'refused' result. */
-export function refusal(message: UserMessage): ActionResult {
+export function refuse(message: UserMessage): ActionResult {
   notify(message);
-  return refused(message.text);
-}
-
-export function refuse<T>(message: UserMessage): Step<T> {
-  return stop(refusal(message));
+  return { status: 'refused', message: message.text };
 }
 
 /** The active editor, or a refusal. */
 export function activeEditor(): Step<vscode.TextEditor> {
   const editor = vscode.window.activeTextEditor;
-  return editor ? done(editor) : refuse(plainMessage('Open a file and select some text first.'));
+  return editor ? done(editor) : stop(refuse(plainMessage('Open a file and select some text first.')));
+}
+
+/** Why a request for `task` must not be sent now (no token, quota used up), or undefined. */
+export async function preflightFor(ctx: Ctx, task: TaskKind): Promise<UserMessage | undefined> {
+  return preflight({
+    task,
+    settings: ctx.config.routingSettings(),
+    hasToken: await ctx.tokens.hasToken(),
+    usage: ctx.router.quotaUsage(),
+  });
 }
 
 /** The selection of the active editor, checked (not empty, not too long) and preflighted for `task`. */
-export async function startSelectionAction(ctx: Ctx, task: TaskKind): Promise<Step<SelectionTarget>> {
+async function startSelectionAction(ctx: Ctx, task: TaskKind): Promise<Step<SelectionTarget>> {
   const editor = activeEditor();
   if (!editor.ok) return editor;
   const target = selectionTarget(editor.value);
-  const problem = checkSelection(target.text, ctx.config.actionSettings().maxSelectionChars) ?? (await ctx.preflight(task));
-  return problem ? refuse(problem) : done(target);
+  const problem = checkSelection(target.text, ctx.config.actionSettings().maxSelectionChars) ?? (await preflightFor(ctx, task));
+  return problem ? stop(refuse(problem)) : done(target);
 }
+
+/** A request for task `K`. */
+export type RequestOf<K extends TaskKind> = TaskRequest & { readonly task: K };
 
 export interface RunRoutedOptions {
   readonly onToken?: (text: string) => void;
   readonly onRestart?: () => void;
-  /** What "Retry" on a failure message does. */
-  readonly retry?: () => unknown;
+  /** What "Retry" on a failure runs the command with, when not this run's arguments (e.g. what the user typed, so it is not asked again). */
+  readonly retryArgs?: Readonly<Record<string, unknown>>;
 }
 
 /**
  * Runs `request` through the router under a progress notification whose Cancel aborts it. A result
  * that arrives after Cancel was pressed counts as cancelled, so a cancelled action never writes.
  */
-export async function runRouted(ctx: Ctx, title: string, request: TaskRequest, options: RunRoutedOptions = {}): Promise<Step<RouteOutcome>> {
+export async function runRouted<K extends TaskKind>(
+  ctx: Ctx,
+  invocation: Invocation,
+  title: string,
+  request: RequestOf<K>,
+  options: RunRoutedOptions = {},
+): Promise<Step<Routed<K>>> {
   try {
     const outcome = await withCancellableProgress(title, async (signal) => {
       const result = await ctx.router.run(request, { signal, onToken: options.onToken, onRestart: options.onRestart });
       if (signal.aborted) throw new CallFailure('cancelled', 'Cancelled.');
       return result;
     });
-    return done(outcome);
+    return routedAs(request.task, outcome);
   } catch (err) {
     const { kind, message } = callFailureOf(err);
     const decision = err instanceof RoutingError ? err.decision : undefined;
     if (kind === 'cancelled') return stop({ status: 'cancelled', message: 'Cancelled.', decision });
-    const userMessage = failureMessage(kind, message, await ctx.messageContext());
+    const userMessage = failureMessage(kind, message, await messageContext(ctx));
     ctx.log.warn(`${request.task} failed (${kind}): ${message}`);
-    notify(userMessage, { retry: options.retry });
+    notify(userMessage, { retry: () => invocation.rerun(options.retryArgs) });
     return stop({ status: 'failed', message: userMessage.text, decision });
   }
 }
 
-/** Re-runs a command with the same arguments (the "Retry" button). */
-export function retryCommand(id: string, args: unknown): () => unknown {
-  return () => vscode.commands.executeCommand(id, args);
+async function messageContext(ctx: Ctx): Promise<MessageContext> {
+  const settings = ctx.config.routingSettings();
+  return { hasToken: await ctx.tokens.hasToken(), hubUrl: settings.hubUrl, routerUrl: settings.routerUrl };
+}
+
+/** What a selection action's own logic works with. */
+export interface SelectionRun<K extends TaskKind> {
+  /** The command's args object (empty when VS Code passed a Uri or nothing). */
+  readonly args: Readonly<Record<string, unknown>>;
+  readonly target: SelectionTarget;
+  /** Where the selection is now: edits made while the request runs move it. */
+  readonly tracked: TrackedRange;
+  /** Runs a request for the action's task (runRouted), its "Retry" running the command again. */
+  route(title: string, request: RequestOf<K>, options?: RunRoutedOptions): Promise<Step<Routed<K>>>;
+}
+
+/**
+ * The command handler of a selection action: checks the selection and preflights `task` (refusing what
+ * cannot succeed), then runs `act` on it and follows the selection until `act` is done, however it ends.
+ */
+export function selectionAction<K extends TaskKind>(
+  ctx: Ctx,
+  task: K,
+  act: (run: SelectionRun<K>) => Promise<ActionResult>,
+): (invocation: Invocation) => Promise<ActionResult> {
+  return async (invocation) => {
+    const started = await startSelectionAction(ctx, task);
+    if (!started.ok) return started.result;
+    const target = started.value;
+    const tracked = trackSelection(target);
+    try {
+      return await act({
+        args: argsObject(invocation.args),
+        target,
+        tracked,
+        route: (title, request, options) => runRouted(ctx, invocation, title, request, options),
+      });
+    } finally {
+      tracked.dispose();
+    }
+  };
 }

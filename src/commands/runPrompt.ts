@@ -4,16 +4,16 @@
  * anything else goes to a chat model and opens in a preview.
  */
 import * as vscode from 'vscode';
-import type { Ctx } from '../ctx';
+import type { Ctx, Invocation } from '../ctx';
 import { cancelled, type ActionResult } from './actionResult';
 import { argsObject, stringArg } from './args';
 import { chatPrompt, dispatchPrompt } from './promptDispatch';
 import { loadTaskDetector } from '../lazyChunks';
-import { retryCommand, runRouted } from './run';
+import { preflightFor, runRouted } from './run';
 
 export function runPrompt(ctx: Ctx) {
-  return async (rawArgs?: unknown): Promise<ActionResult> => {
-    const prompt = stringArg(argsObject(rawArgs), 'prompt') ?? (await askPrompt());
+  return async (invocation: Invocation): Promise<ActionResult> => {
+    const prompt = stringArg(argsObject(invocation.args), 'prompt') ?? (await askPrompt());
     if (!prompt?.trim()) return cancelled();
     const editor = vscode.window.activeTextEditor;
     const selection = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
@@ -21,16 +21,13 @@ export function runPrompt(ctx: Ctx) {
     ctx.log.info(`Run a Prompt: ${detection.task} (confidence ${detection.confidence.toFixed(2)}): ${detection.reasons.join('; ')}`);
     const dispatch = dispatchPrompt(prompt, detection, selection !== '');
     if (dispatch.kind === 'command') return (await vscode.commands.executeCommand<ActionResult>(dispatch.command, dispatch.args)) ?? cancelled();
-    const refusal = await ctx.preflight('chat');
-    if (refusal) return { status: 'refused', message: refusal.text };
-    const run = await runRouted(ctx, 'Asking Hugging Face…', { task: 'chat', prompt: chatPrompt(dispatch.prompt, selection) }, {
-      retry: retryCommand('huggingface.runPrompt', { prompt }),
-    });
-    if (!run.ok) return run.result;
-    const { result, decision } = run.value;
-    const text = 'text' in result ? result.text : JSON.stringify(result);
-    await ctx.previews.show(`> ${prompt.trim()}\n\n${text}\n`, { title: 'Answer', languageId: 'markdown' });
-    return { status: 'preview', decision, result, message: text };
+    const problem = await preflightFor(ctx, 'chat');
+    if (problem) return { status: 'refused', message: problem.text };
+    const routed = await runRouted(ctx, invocation, 'Asking Hugging Face…', { task: 'chat', prompt: chatPrompt(dispatch.prompt, selection) }, { retryArgs: { prompt } });
+    if (!routed.ok) return routed.result;
+    const { result, decision } = routed.value;
+    await ctx.previews.show(`> ${prompt.trim()}\n\n${result.text}\n`, { title: 'Answer', languageId: 'markdown' });
+    return { status: 'preview', decision, result, message: result.text };
   };
 }
 

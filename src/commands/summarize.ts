@@ -4,48 +4,31 @@ import type { SummaryOutput } from '../configModel';
 import type { SummaryStyle } from '../core/tasks/taskTypes';
 import { commentAboveFor, indentOf } from '../editor/commentAbove';
 import { insertAboveIfUnchanged } from '../editor/guardedEdit';
-import { trackSelection } from '../editor/selection';
 import { plainMessage } from '../ui/messages';
 import { notify } from '../ui/notify';
-import type { ActionResult } from './actionResult';
-import { argsObject, oneOfArg } from './args';
-import { retryCommand, runRouted, startSelectionAction } from './run';
+import { oneOfArg } from './args';
+import { selectionAction } from './run';
 
 export function summarizeSelection(ctx: Ctx) {
-  return async (rawArgs?: unknown): Promise<ActionResult> => {
-    const args = argsObject(rawArgs);
+  return selectionAction(ctx, 'summarize', async ({ args, target, tracked, route }) => {
     const settings = ctx.config.actionSettings();
     const style = oneOfArg<SummaryStyle>(args, 'style', ['bullets', 'paragraph']) ?? settings.summarizeStyle;
     const output = oneOfArg<SummaryOutput>(args, 'output', ['commentAbove', 'preview']) ?? settings.summarizeOutput;
-    const started = await startSelectionAction(ctx, 'summarize');
-    if (!started.ok) return started.result;
-    const target = started.value;
-    const tracked = trackSelection(target);
-    try {
-      const run = await runRouted(
-        ctx,
-        'Summarizing the selection…',
-        { task: 'summarize', text: target.text, style, length: settings.summarizeLength },
-        { retry: retryCommand('huggingface.summarizeSelection', rawArgs) },
-      );
-      if (!run.ok) return run.result;
-      const { result, decision } = run.value;
-      if (result.task !== 'summarize') return { status: 'failed', message: 'Unexpected result type.', decision };
-      const base = { decision, result };
-      const preview = () => ctx.previews.show(result.text, { title: 'Summary', languageId: 'markdown' });
-      if (output === 'preview') {
-        await preview();
-        return { ...base, status: 'preview', message: 'Summary opened in a preview.' };
-      }
-      const languageId = target.document.languageId;
-      const edit = await insertAboveIfUnchanged(tracked, target, (line, eol) => commentAboveFor(result.text, languageId, indentOf(line), eol));
-      if (edit.applied) return { ...base, status: 'applied', message: 'Summary inserted above the selection.' };
+    const routed = await route('Summarizing the selection…', { task: 'summarize', text: target.text, style, length: settings.summarizeLength });
+    if (!routed.ok) return routed.result;
+    const { result, decision } = routed.value;
+    const base = { decision, result };
+    const preview = () => ctx.previews.show(result.text, { title: 'Summary', languageId: 'markdown' });
+    if (output === 'preview') {
       await preview();
-      const message = `The summary was not inserted because ${edit.reason}; it is in the preview.`;
-      notify(plainMessage(message));
-      return { ...base, status: 'preview', message };
-    } finally {
-      tracked.dispose();
+      return { ...base, status: 'preview', message: 'Summary opened in a preview.' };
     }
-  };
+    const languageId = target.document.languageId;
+    const edit = await insertAboveIfUnchanged(tracked, target, (line, eol) => commentAboveFor(result.text, languageId, indentOf(line), eol));
+    if (edit.applied) return { ...base, status: 'applied', message: 'Summary inserted above the selection.' };
+    await preview();
+    const message = `The summary was not inserted because ${edit.reason}; it is in the preview.`;
+    notify(plainMessage(message));
+    return { ...base, status: 'preview', message };
+  });
 }

@@ -8,49 +8,42 @@ import { splitComment } from '../core/comments/commentCodec';
 import { detectLanguage } from '../core/language/languageDetection';
 import { findLanguage, languageName } from '../core/language/languages';
 import { replaceIfUnchanged } from '../editor/guardedEdit';
-import { trackSelection, type SelectionTarget } from '../editor/selection';
+import type { SelectionTarget } from '../editor/selection';
 import { plainMessage } from '../ui/messages';
 import { notify } from '../ui/notify';
-import { cancelled, type ActionResult } from './actionResult';
-import { argsObject, stringArg } from './args';
-import { pickLanguage } from './pickLanguage';
-import { done, refuse, refusal, retryCommand, runRouted, startSelectionAction, stop, type Step } from './run';
+import { cancelled, done, stop, type Step } from './actionResult';
+import { stringArg } from './args';
+import { pickLanguage } from './languageQuickPick';
+import { refuse, selectionAction } from './run';
 import { chooseSource } from './sourceLanguage';
 
 export function translateSelection(ctx: Ctx) {
-  return (args?: unknown) => translate(ctx, args, 'replace');
+  return translateAction(ctx, 'replace');
 }
 
 export function translateSelectionToPreview(ctx: Ctx) {
-  return (args?: unknown) => translate(ctx, args, 'preview');
+  return translateAction(ctx, 'preview');
 }
 
-async function translate(ctx: Ctx, rawArgs: unknown, mode: 'replace' | 'preview'): Promise<ActionResult> {
-  const args = argsObject(rawArgs);
-  const started = await startSelectionAction(ctx, 'translate');
-  if (!started.ok) return started.result;
-  const target = started.value;
-  const tracked = trackSelection(target);
-  try {
+function translateAction(ctx: Ctx, mode: 'replace' | 'preview') {
+  return selectionAction(ctx, 'translate', async ({ args, target, tracked, route }) => {
     const comment = splitComment(target.text, target.document.languageId);
     const prose = comment?.prose ?? target.text;
-    if (prose.trim() === '') return refusal(plainMessage('The selected comment has no text to translate.'));
+    if (prose.trim() === '') return refuse(plainMessage('The selected comment has no text to translate.'));
     const targetLang = await chooseTarget(ctx, stringArg(args, 'targetLang'));
     if (!targetLang.ok) return targetLang.result;
     const sourceLang = await chooseSourceLang(stringArg(args, 'sourceLang'), prose, targetLang.value);
     if (!sourceLang.ok) return sourceLang.result;
     // Not awaited: a globalState write can take a while, and the request should not wait for it.
     ctx.state.rememberTarget(targetLang.value, ctx.config.actionSettings().translateRecentLimit).catch((err) => ctx.log.warn(`Could not remember the target language: ${String(err)}`));
-    const commandId = mode === 'replace' ? 'huggingface.translateSelection' : 'huggingface.translateSelectionToPreview';
-    const run = await runRouted(
-      ctx,
-      `Translating from ${languageName(sourceLang.value)} to ${languageName(targetLang.value)}…`,
-      { task: 'translate', text: prose, sourceLang: sourceLang.value, targetLang: targetLang.value },
-      { retry: retryCommand(commandId, rawArgs) },
-    );
-    if (!run.ok) return run.result;
-    const { result, decision } = run.value;
-    if (result.task !== 'translate') return { status: 'failed', message: 'Unexpected result type.', decision };
+    const routed = await route(`Translating from ${languageName(sourceLang.value)} to ${languageName(targetLang.value)}…`, {
+      task: 'translate',
+      text: prose,
+      sourceLang: sourceLang.value,
+      targetLang: targetLang.value,
+    });
+    if (!routed.ok) return routed.result;
+    const { result, decision } = routed.value;
     const text = comment ? comment.rebuild(result.text) : result.text;
     const base = { decision, result };
     if (mode === 'preview') {
@@ -63,9 +56,7 @@ async function translate(ctx: Ctx, rawArgs: unknown, mode: 'replace' | 'preview'
     const message = `The translation was not written because ${edit.reason}; it is in the preview.`;
     notify(plainMessage(message));
     return { ...base, status: 'preview', message };
-  } finally {
-    tracked.dispose();
-  }
+  });
 }
 
 async function chooseTarget(ctx: Ctx, requested: string | undefined): Promise<Step<string>> {
@@ -73,7 +64,7 @@ async function chooseTarget(ctx: Ctx, requested: string | undefined): Promise<St
     const language = findLanguage(requested);
     return language
       ? done(language.code)
-      : refuse(plainMessage(`Unknown target language "${requested}". Use a code such as "es" or a name such as "Spanish".`));
+      : stop(refuse(plainMessage(`Unknown target language "${requested}". Use a code such as "es" or a name such as "Spanish".`)));
   }
   const code = await pickLanguage(ctx.state.recentTargets(), {
     title: 'Translate Selection',
@@ -86,12 +77,12 @@ async function chooseTarget(ctx: Ctx, requested: string | undefined): Promise<St
 async function chooseSourceLang(requested: string | undefined, prose: string, targetLang: string): Promise<Step<string>> {
   if (requested !== undefined) {
     const language = findLanguage(requested);
-    if (!language) return refuse(plainMessage(`Unknown source language "${requested}". Use a code such as "en" or a name such as "English".`));
-    return language.code === targetLang ? refuse(sameLanguage(targetLang)) : done(language.code);
+    if (!language) return stop(refuse(plainMessage(`Unknown source language "${requested}". Use a code such as "en" or a name such as "English".`)));
+    return language.code === targetLang ? stop(refuse(sameLanguage(targetLang))) : done(language.code);
   }
   const choice = chooseSource(detectLanguage(prose), targetLang);
   if (choice.kind === 'known') return done(choice.lang);
-  if (choice.kind === 'same') return refuse(sameLanguage(targetLang));
+  if (choice.kind === 'same') return stop(refuse(sameLanguage(targetLang)));
   const code = await pickLanguage(choice.suggestions, {
     title: 'Translate Selection: source language',
     placeHolder: 'The language of the selection could not be detected for sure. Which language is it?',

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { chooseSource } from '../../../../src/commands/sourceLanguage';
+import { chooseSource } from '../../../src/commands/sourceLanguage';
 
 describe('commands/sourceLanguage', () => {
   it('uses a confident detection', () => {

@@ -1,7 +1,7 @@
 /** QuickPicks of human languages for Translate (target, and source when detection is unsure). */
 import * as vscode from 'vscode';
 import { LANGUAGES } from '../core/language/languages';
-import { targetLanguageItems, type LanguagePickItem } from './languagePick';
+import { languageChoices, type LanguageChoice } from './languageChoices';
 
 interface LanguageQuickPickItem extends vscode.QuickPickItem {
   readonly code?: string;
@@ -12,13 +12,13 @@ export async function pickLanguage(
   first: readonly string[],
   options: { readonly title: string; readonly placeHolder: string; readonly firstLabel: string; readonly exclude?: string },
 ): Promise<string | undefined> {
-  const list = targetLanguageItems(LANGUAGES, first, options.exclude);
-  const toItem = (item: LanguagePickItem): LanguageQuickPickItem => ({ label: item.label, description: item.description, code: item.code });
+  const choices = languageChoices(LANGUAGES, first, options.exclude);
+  const toItem = (choice: LanguageChoice): LanguageQuickPickItem => ({ label: choice.label, description: choice.description, code: choice.code });
   const items: LanguageQuickPickItem[] = [
-    ...(list.recent.length > 0 ? [{ label: options.firstLabel, kind: vscode.QuickPickItemKind.Separator }] : []),
-    ...list.recent.map(toItem),
-    ...(list.recent.length > 0 ? [{ label: 'All languages', kind: vscode.QuickPickItemKind.Separator }] : []),
-    ...list.others.map(toItem),
+    ...(choices.first.length > 0 ? [{ label: options.firstLabel, kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...choices.first.map(toItem),
+    ...(choices.first.length > 0 ? [{ label: 'All languages', kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...choices.others.map(toItem),
   ];
   const picked = await vscode.window.showQuickPick(items, {
     title: options.title,

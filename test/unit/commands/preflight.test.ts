@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkSelection, needsHfToken, preflight, quotaExhausted } from '../../../../src/commands/preflight';
+import { checkSelection, needsHfToken, preflight, quotaExhausted } from '../../../src/commands/preflight';
 
 const usage = (used: number, limit: number) => ({ used, limit, month: '2026-11', fraction: limit > 0 ? used / limit : 0 });
 const noEndpoints = { policy: 'preferFreeLocal' as const, endpoints: [] };

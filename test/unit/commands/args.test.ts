@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { argsObject, oneOfArg, stringArg, stringArrayArg } from '../../../../src/commands/args';
+import { argsObject, oneOfArg, stringArg, stringArrayArg } from '../../../src/commands/args';
 
 class FakeUri {
   readonly scheme = 'file';
