@@ -56,7 +56,7 @@ export class Ctx {
     const ctx = new Ctx(
       context,
       new Config(),
-      new PersistentState(context.globalState),
+      new PersistentState(context.globalState, context.workspaceState),
       tokens,
       new Log(channel, () => tokens.knownSecrets()),
       previews,
@@ -92,7 +92,7 @@ export class Ctx {
     return {
       hubUrl: () => this.config.routingSettings().hubUrl,
       datasetsServerUrl: () => this.config.routingSettings().datasetsServerUrl,
-      getToken: () => this.tokens.get(),
+      getToken: () => this.tokens.hfToken(),
       onDidChangeToken: (listener) => this.tokens.onDidChange(listener),
       router: { run: (request, options) => this.router.run(request, options) },
       pinModel: (task, modelId) => this.config.pinModel(task, modelId),

@@ -6,7 +6,6 @@
 import type * as vscode from 'vscode';
 import { Ctx } from './ctx';
 import { registerHubView } from './hubView/register';
-import { PersistentState } from './persistentState';
 
 export function activate(context: vscode.ExtensionContext): void {
   const ctx = Ctx.create(context);
@@ -34,8 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
   ctx.registerCommand('setEndpointKey');
 
   // The sidebar Hub browser (webview view `huggingface.hub` and its title-bar commands).
-  // Its view state is per workspace, so its PersistentState has workspaceState too.
-  context.subscriptions.push(registerHubView(context, ctx.hubViewDeps(), new PersistentState(context.globalState, context.workspaceState)));
+  context.subscriptions.push(registerHubView(context, ctx.hubViewDeps(), ctx.state));
 }
 
 export function deactivate(): void {

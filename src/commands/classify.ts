@@ -1,4 +1,5 @@
 /** Classify Sentiment / Classify Topic of the selection: the labels and scores are shown in a message. */
+import { settingId } from '../core/routing/settings';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { labelSummary, parseLabels } from '../ui/resultText';
@@ -36,7 +37,7 @@ function showLabels(title: string, routed: Step<Routed<'sentiment' | 'topic'>>):
 function askLabels(defaults: readonly string[]): Thenable<string | undefined> {
   return vscode.window.showInputBox({
     title: 'Classify Topic of Selection',
-    prompt: 'Candidate topics, separated by commas (default list: setting huggingface.topic.labels).',
+    prompt: `Candidate topics, separated by commas (default list: setting ${settingId('topic.labels')}).`,
     value: defaults.join(', '),
     ignoreFocusOut: true,
   });

@@ -9,7 +9,8 @@ import { cancelled, type ActionResult } from './actionResult';
 import { argsObject, stringArg } from './args';
 import { chatPrompt, dispatchPrompt } from './promptDispatch';
 import { loadTaskDetector } from '../lazyChunks';
-import { preflightFor, runRouted } from './run';
+import { preflightFor, refuse, runRouted } from './run';
+import { selectionTooLongMessage } from '../ui/messages';
 
 export function runPrompt(ctx: Ctx) {
   return async (invocation: Invocation): Promise<ActionResult> => {
@@ -17,12 +18,15 @@ export function runPrompt(ctx: Ctx) {
     if (!prompt?.trim()) return cancelled();
     const editor = vscode.window.activeTextEditor;
     const selection = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : '';
+    const maxChars = ctx.config.actionSettings().maxSelectionChars;
+    // The prompt and the selection both go to a model: the same limit as every other action.
+    if (selection.length + prompt.length > maxChars) return refuse(selectionTooLongMessage(selection.length + prompt.length, maxChars));
     const detection = loadTaskDetector().detectTask(prompt, selection !== '');
     ctx.log.info(`Run a Prompt: ${detection.task} (confidence ${detection.confidence.toFixed(2)}): ${detection.reasons.join('; ')}`);
     const dispatch = dispatchPrompt(prompt, detection, selection !== '');
     if (dispatch.kind === 'command') return (await vscode.commands.executeCommand<ActionResult>(dispatch.command, dispatch.args)) ?? cancelled();
     const problem = await preflightFor(ctx, 'chat');
-    if (problem) return { status: 'refused', message: problem.text };
+    if (problem) return refuse(problem);
     const routed = await runRouted(ctx, invocation, 'Asking Hugging Face…', { task: 'chat', prompt: chatPrompt(dispatch.prompt, selection) }, { retryArgs: { prompt } });
     if (!routed.ok) return routed.result;
     const { result, decision } = routed.value;
