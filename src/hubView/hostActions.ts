@@ -10,7 +10,7 @@ import type { PersistentState } from '../persistentState';
 import { parseViewState } from '../shared/hubValidators';
 import type { ViewState } from '../shared/hubTypes';
 
-async function pickLanguage(editor: vscode.TextEditor | undefined): Promise<SnippetLanguage | undefined> {
+async function pickSnippetLanguage(editor: vscode.TextEditor | undefined): Promise<SnippetLanguage | undefined> {
   const fromEditor = editor && snippetLanguageFor(editor.document.languageId);
   if (fromEditor) return fromEditor;
   const picked = await vscode.window.showQuickPick(
@@ -31,7 +31,7 @@ export function createHostActions(state: PersistentState, deps: HubViewDeps): Ho
     },
     async insertSnippet(snippets) {
       const editor = vscode.window.activeTextEditor;
-      const language = await pickLanguage(editor);
+      const language = await pickSnippetLanguage(editor);
       if (!language) return { inserted: false, language: '' };
       const text = snippets[language];
       if (editor) {

@@ -30,6 +30,8 @@ export class HubViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     private readonly connect: (post: (message: HostMessage) => void) => HubConnection,
     private readonly isSignedIn: () => Promise<boolean>,
     private readonly onAuthChanged: () => void,
+    /** Where a failure that has no caller goes (SecretStorage unavailable, a bug in a handler): the log. */
+    private readonly reportError: (what: string, err: unknown) => void,
   ) {}
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -49,7 +51,9 @@ export class HubViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     const dispatcher = this.connect((message) => this.post(message));
     this.dispatcher = dispatcher;
     const subscriptions = [
-      webview.onDidReceiveMessage((message: unknown) => void this.receive(dispatcher, message)),
+      webview.onDidReceiveMessage((message: unknown) =>
+        this.receive(dispatcher, message).catch((err: unknown) => this.reportError('a Hub view message', err)),
+      ),
       view.onDidChangeVisibility(() => {
         if (view.visible) void this.checkAuth();
       }),
@@ -70,14 +74,21 @@ export class HubViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     else this.pending.push(command);
   }
 
-  /** Tells the webview when sign-in changed since it last looked (the token has no change event here). */
+  /**
+   * Tells the webview when sign-in changed since it last looked (on a token change event, when the view
+   * shows again, on Refresh). Never rejects: a SecretStorage failure is reported and the state kept.
+   */
   async checkAuth(): Promise<void> {
-    const signedIn = await this.isSignedIn();
-    if (this.lastSignedIn !== undefined && signedIn !== this.lastSignedIn) {
-      this.onAuthChanged();
-      if (this.ready) this.post({ type: 'auth', signedIn });
+    try {
+      const signedIn = await this.isSignedIn();
+      if (this.lastSignedIn !== undefined && signedIn !== this.lastSignedIn) {
+        this.onAuthChanged();
+        if (this.ready) this.post({ type: 'auth', signedIn });
+      }
+      this.lastSignedIn = signedIn;
+    } catch (err) {
+      this.reportError('checking sign-in for the Hub view', err);
     }
-    this.lastSignedIn = signedIn;
   }
 
   dispose(): void {
@@ -89,8 +100,9 @@ export class HubViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     const isInit = typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'init';
     if (isInit) {
       this.ready = true;
-      this.lastSignedIn = await this.isSignedIn();
       for (const command of this.pending.splice(0)) this.post({ type: 'command', command });
+      this.lastSignedIn = undefined;
+      await this.checkAuth();
     }
   }
 

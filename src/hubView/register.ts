@@ -24,6 +24,7 @@ export function registerHubView(context: vscode.ExtensionContext, deps: HubViewD
     (post) => (backend ??= loadHubBackend().createHubBackend(state, deps)).connect(post),
     async () => isHfToken(await deps.getToken()),
     () => backend?.service.clear(),
+    (what, err) => deps.log(`Hub view: ${what} failed: ${err instanceof Error ? err.message : String(err)}`),
   );
   return vscode.Disposable.from(
     provider,

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import Module from 'node:module';
 import type { SecretStorage } from 'vscode';
+import { requireWithVscode } from '../support/requireWithVscode';
 
 type TokenStoreModule = typeof import('../../../src/auth/tokenStore');
 
@@ -20,17 +20,7 @@ class StubEventEmitter<T> {
 }
 
 function loadTokenStore(): TokenStoreModule {
-  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-  const original = loader._load;
-  loader._load = function (request: string, ...rest: unknown[]) {
-    return request === 'vscode' ? { EventEmitter: StubEventEmitter } : original.call(this, request, ...rest);
-  };
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require('../../../src/auth/tokenStore') as TokenStoreModule;
-  } finally {
-    loader._load = original;
-  }
+  return requireWithVscode<TokenStoreModule>(require.resolve('../../../src/auth/tokenStore'), { EventEmitter: StubEventEmitter });
 }
 
 function secrets(values: Record<string, string>): SecretStorage {

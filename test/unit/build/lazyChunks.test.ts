@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync } from 'node:fs';
-import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
+import { requireWithVscode } from '../support/requireWithVscode';
 
 // The extension host is a shell (dist/extension.js, what activation loads) plus lazy chunks required on first
 // use. A chunk must take every module the shell has from the shell, never bundle a second copy: two copies of a
@@ -25,18 +25,8 @@ const host = require(join(root, 'scripts/esbuild-plugins.cjs')) as HostBuild;
 
 /** Requires `file` with `vscode` answered by an inert stand-in (only module top levels run, no activate()). */
 function requireWithoutVscode(file: string): Record<string, unknown> {
-  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-  const original = loader._load;
   const inert: ProxyHandler<object> = { get: (_t, p) => (p === '__esModule' ? false : new Proxy(() => undefined, inert)) };
-  loader._load = function (request: string, ...rest: unknown[]) {
-    return request === 'vscode' ? new Proxy({}, inert) : original.call(this, request, ...rest);
-  };
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(file) as Record<string, unknown>;
-  } finally {
-    loader._load = original;
-  }
+  return requireWithVscode<Record<string, unknown>>(file, new Proxy({}, inert));
 }
 
 describe('the extension host bundles (shell + lazy chunks)', function () {
