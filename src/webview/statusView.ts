@@ -3,7 +3,7 @@
  * a live countdown, signed-out, error) each with the action that gets the user unstuck.
  */
 import type { HubFailure } from '../shared/hubTypes';
-import { waitSeconds } from './displayFormat';
+import { startCountdown } from './countdown';
 import { button, h, icon } from './dom';
 
 export function skeleton(rows = 8): HTMLElement {
@@ -77,23 +77,15 @@ const FAILURE_ICONS: Record<HubFailure['kind'], string> = {
 /** A retry button that stays disabled, counting down, until the Hub's Retry-After has passed. */
 function countdownRetry(waitMs: number, retry: () => void): HTMLElement {
   const retryButton = button('Retry', retry, { icon: 'refresh' });
-  const deadline = Date.now() + waitMs;
-  let attached = false;
-  const tick = (): void => {
-    // Stop ticking once the state has been replaced (the button left the page).
-    if (retryButton.isConnected) attached = true;
-    else if (attached) return clearInterval(timer);
-    const left = deadline - Date.now();
-    if (left <= 0) {
+  startCountdown(Date.now() + waitMs, () => retryButton.isConnected, (secondsLeft) => {
+    if (secondsLeft === 0) {
       retryButton.removeAttribute('disabled');
       retryButton.textContent = 'Retry';
-      return clearInterval(timer);
+    } else {
+      retryButton.setAttribute('disabled', '');
+      retryButton.textContent = `Retry in ${secondsLeft} s`;
     }
-    retryButton.setAttribute('disabled', '');
-    retryButton.textContent = `Retry in ${waitSeconds(left)} s`;
-  };
-  const timer = setInterval(tick, 1000);
-  tick();
+  });
   return retryButton;
 }
 
