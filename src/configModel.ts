@@ -98,11 +98,21 @@ export function readEndpoints(value: unknown): OpenAiEndpoint[] {
   for (const item of value) {
     if (typeof item !== 'object' || item === null) continue;
     const { id, baseUrl, model, tasks } = item as Record<string, unknown>;
-    if (!isNonEmptyString(id) || !isNonEmptyString(baseUrl) || !isNonEmptyString(model)) continue;
+    if (!isNonEmptyString(id) || !isNonEmptyString(baseUrl) || !isNonEmptyString(model) || !isHttpUrl(baseUrl.trim())) continue;
     const taskList = Array.isArray(tasks) ? tasks.filter((t): t is TaskKind => TASK_KINDS.includes(t as TaskKind)) : undefined;
     endpoints.push({ id: id.trim(), baseUrl: baseUrl.trim(), model: model.trim(), ...(taskList ? { tasks: taskList } : {}) });
   }
   return endpoints;
+}
+
+/** An absolute http(s) URL: anything else cannot be an endpoint (and would break the origin checks). */
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
 }
 
 function str(value: unknown): string {

@@ -5,7 +5,9 @@
  * first command or request, so activation stays cheap.
  */
 import * as vscode from 'vscode';
+import { TokenHostApprovals } from './auth/tokenApprovals';
 import { TokenStore } from './auth/tokenStore';
+import { hfTokenCheck } from './core/trust/credentialHosts';
 import { Config } from './config';
 import type { Router } from './core/routing/router';
 import { Decorations } from './editor/decorations';
@@ -47,21 +49,24 @@ export class Ctx {
     readonly previews: PreviewDocuments,
     readonly decorations: Decorations,
     private readonly statusBar: QuotaStatusBar,
+    readonly tokenApprovals: TokenHostApprovals,
   ) {}
 
   static create(context: vscode.ExtensionContext): Ctx {
     const tokens = new TokenStore(context.secrets);
     const channel = vscode.window.createOutputChannel('Hugging Face', { log: true });
     const previews = new PreviewDocuments();
+    const state = new PersistentState(context.globalState, context.workspaceState);
     const ctx = new Ctx(
       context,
       new Config(),
-      new PersistentState(context.globalState, context.workspaceState),
+      state,
       tokens,
       new Log(channel, () => tokens.knownSecrets()),
       previews,
       new Decorations(),
       new QuotaStatusBar(),
+      new TokenHostApprovals(state),
     );
     context.subscriptions.push(
       channel,
@@ -75,6 +80,12 @@ export class Ctx {
     );
     return ctx;
   }
+
+  /**
+   * Every request that carries the Hugging Face token passes this check first (Hub, router, datasets
+   * server, sign-in): Hugging Face's own hosts, else an origin the user approved.
+   */
+  readonly checkTokenDestination = (url: URL): Promise<void> => hfTokenCheck(this.tokenApprovals)(url);
 
   /** The router, created on first use. */
   get router(): Router {

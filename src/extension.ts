@@ -31,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
   ctx.registerCommand('signIn');
   ctx.registerCommand('signOut');
   ctx.registerCommand('setEndpointKey');
+  ctx.registerCommand('revokeTokenApprovals');
 
   // The sidebar Hub browser (webview view `huggingface.hub` and its title-bar commands).
   context.subscriptions.push(registerHubView(context, ctx.hubViewDeps(), ctx.state));

@@ -1,6 +1,7 @@
 /**
  * The only place that touches `globalState` and `workspaceState`: the recent translation targets, the
- * store the monthly quota persists in (so the count survives reloads) and the Hub view's last state.
+ * store the monthly quota persists in (so the count survives reloads), the origins the user approved
+ * sending the Hugging Face token to, and the Hub view's last state.
  * Only type imports: a Memento is an interface, so tests pass Map-backed ones.
  */
 import type { Memento } from 'vscode';
@@ -10,6 +11,7 @@ import type { ViewState } from './shared/hubTypes';
 const RECENT_TARGETS_KEY = 'huggingface.translate.recentTargets';
 const QUOTA_PREFIX = 'huggingface.state.';
 const HUB_VIEW_STATE_KEY = 'huggingface.hub.viewState';
+const TOKEN_ORIGINS_KEY = 'huggingface.token.approvedOrigins';
 
 export class PersistentState {
   /**
@@ -39,6 +41,16 @@ export class PersistentState {
         await this.global.update(QUOTA_PREFIX + key, value);
       },
     };
+  }
+
+  /** Origins (scheme://host:port) the user allowed the Hugging Face token to go to, besides Hugging Face's own. */
+  approvedTokenOrigins(): readonly string[] {
+    const value = this.global.get<unknown>(TOKEN_ORIGINS_KEY);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  }
+
+  async setApprovedTokenOrigins(origins: readonly string[]): Promise<void> {
+    await this.global.update(TOKEN_ORIGINS_KEY, [...new Set(origins)].sort());
   }
 
   /**

@@ -29,7 +29,11 @@ export function createRouter(host: RouterHost): Router {
       settings: () => host.config.routingSettings(),
       // Only a Hugging Face token (what hasToken() counts as signed in) is sent.
       getToken: () => host.tokens.hfToken(),
-      getEndpointKey: (id) => host.tokens.endpointKey(id),
+      // A key goes only to the origin it was saved for (TokenStore.endpointKey throws otherwise).
+      getEndpointKey: async (id) => {
+        const endpoint = host.config.routingSettings().endpoints.find((e) => e.id === id);
+        return endpoint ? host.tokens.endpointKey(id, endpoint.baseUrl) : undefined;
+      },
     }),
     store: host.state.quotaStore(),
     log: (line) => host.log.info(line),

@@ -3,6 +3,7 @@
  * logs or messages). When no token is stored, the HF_TOKEN environment variable is used.
  */
 import * as vscode from 'vscode';
+import { credentialDestination, CredentialNotSentError } from '../core/trust/credentialHosts';
 import { isHfToken } from '../core/trust/hfToken';
 
 const TOKEN_KEY = 'huggingface.token';
@@ -12,10 +13,28 @@ function endpointKeyName(endpointId: string): string {
   return ENDPOINT_KEY_PREFIX + endpointId;
 }
 
+/** An endpoint key and the origin it was entered for. */
+interface BoundKey {
+  readonly key: string;
+  readonly origin: string;
+}
+
+/** A stored key: JSON `{key, origin}`; a bare string (saved before keys were bound) is bound to no origin. */
+function parseBoundKey(stored: string | undefined): BoundKey | undefined {
+  if (!stored) return undefined;
+  try {
+    const value = JSON.parse(stored) as Partial<BoundKey>;
+    if (typeof value.key === 'string' && typeof value.origin === 'string') return { key: value.key, origin: value.origin };
+  } catch {
+    // not JSON: a key saved before keys were bound to an origin
+  }
+  return { key: stored, origin: '' };
+}
+
 export class TokenStore implements vscode.Disposable {
   /** undefined: not read yet; null: read, nothing stored. */
   private cachedToken: string | null | undefined;
-  private readonly endpointKeys = new Map<string, string>();
+  private readonly endpointKeys = new Map<string, BoundKey>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
 
@@ -69,27 +88,45 @@ export class TokenStore implements vscode.Disposable {
     this.changed.fire();
   }
 
-  async endpointKey(endpointId: string): Promise<string | undefined> {
-    const cached = this.endpointKeys.get(endpointId);
-    if (cached !== undefined) return cached;
-    const key = await this.secrets.get(endpointKeyName(endpointId));
-    if (key) this.endpointKeys.set(endpointId, key);
-    return key || undefined;
+  /**
+   * The API key of an endpoint, for a request to `baseUrl`. A key is bound to the origin it was entered
+   * for: when the endpoint's URL now points elsewhere (or over plain http to another machine) the key is
+   * not handed out and a CredentialNotSentError says why. undefined: no key stored (the endpoint needs none).
+   */
+  async endpointKey(endpointId: string, baseUrl: string): Promise<string | undefined> {
+    const bound = this.endpointKeys.get(endpointId) ?? parseBoundKey(await this.secrets.get(endpointKeyName(endpointId)));
+    if (!bound) return undefined;
+    this.endpointKeys.set(endpointId, bound);
+    const url = new URL(baseUrl);
+    if (credentialDestination(url) === 'insecure') {
+      throw new CredentialNotSentError(url.origin, 'insecure', `The API key of endpoint "${endpointId}" is never sent over plain http to another machine (${url.host}). Use an https:// address.`);
+    }
+    if (bound.origin !== url.origin) {
+      throw new CredentialNotSentError(
+        url.origin,
+        'other-origin',
+        `The API key of endpoint "${endpointId}" was saved for ${bound.origin || 'an earlier version'}, but the endpoint now points at ${url.origin}. ` +
+          'Set its key again with "Hugging Face: Set API Key for an OpenAI-Compatible Endpoint".',
+      );
+    }
+    return bound.key;
   }
 
-  async setEndpointKey(endpointId: string, key: string): Promise<void> {
+  /** Saves (or, with '', removes) an endpoint's key, bound to the origin of `baseUrl`. */
+  async setEndpointKey(endpointId: string, key: string, baseUrl: string): Promise<void> {
     if (key === '') {
       await this.secrets.delete(endpointKeyName(endpointId));
       this.endpointKeys.delete(endpointId);
       return;
     }
-    await this.secrets.store(endpointKeyName(endpointId), key);
-    this.endpointKeys.set(endpointId, key);
+    const bound: BoundKey = { key, origin: new URL(baseUrl).origin };
+    await this.secrets.store(endpointKeyName(endpointId), JSON.stringify(bound));
+    this.endpointKeys.set(endpointId, bound);
   }
 
   /** Every secret value this store has seen, for the log's redaction. */
   knownSecrets(): string[] {
-    const values = [this.env.HF_TOKEN, typeof this.cachedToken === 'string' ? this.cachedToken : undefined, ...this.endpointKeys.values()];
+    const values = [this.env.HF_TOKEN, typeof this.cachedToken === 'string' ? this.cachedToken : undefined, ...[...this.endpointKeys.values()].map((b) => b.key)];
     return values.filter((v): v is string => typeof v === 'string' && v !== '');
   }
 

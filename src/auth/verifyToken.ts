@@ -4,6 +4,7 @@
  */
 import { withoutTrailingSlash } from '../core/web/urls';
 import { redactSecrets } from '../core/trust/redact';
+import { CredentialNotSentError } from '../core/trust/credentialHosts';
 import { isHfToken } from '../core/trust/hfToken';
 import { settingId } from '../core/routing/settings';
 
@@ -17,7 +18,7 @@ export type WhoAmIFn = (params: WhoAmIParams) => Promise<{ readonly name: string
 
 type TokenVerification =
   | { readonly ok: true; readonly account: string }
-  | { readonly ok: false; readonly reason: 'shape' | 'unauthorized' | 'unreachable' | 'other'; readonly message: string };
+  | { readonly ok: false; readonly reason: 'shape' | 'unauthorized' | 'unreachable' | 'not-sent' | 'other'; readonly message: string };
 
 /** Why `token` cannot be a Hugging Face user token, or undefined when it looks like one. */
 export function tokenShapeProblem(token: string, hubUrl: string): string | undefined {
@@ -44,6 +45,7 @@ export async function verifyToken(
 }
 
 function describeFailure(err: unknown, token: string, hubUrl: string): TokenVerification {
+  if (err instanceof CredentialNotSentError) return { ok: false, reason: 'not-sent', message: `${err.message} Nothing was saved.` };
   const status = statusOf(err);
   if (status === 401) {
     return {

@@ -5,6 +5,8 @@
 import { loadHubLibrary } from '../lazyChunks';
 import * as vscode from 'vscode';
 import { tokenShapeProblem, verifyToken } from '../auth/verifyToken';
+import { credentialGuardedFetch } from '../core/trust/credentialHosts';
+import { withoutTrailingSlash } from '../core/web/urls';
 import { settingId } from '../configModel';
 import type { Ctx, Invocation } from '../ctx';
 import { plainMessage } from '../ui/messages';
@@ -28,8 +30,11 @@ export function signIn(ctx: Ctx) {
       () =>
         verifyToken(token, {
           hubUrl,
-          // A Hub that never answers must not leave the sign-in hanging.
-          fetch: (input, init) => globalThis.fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) }),
+          // A Hub that never answers must not leave the sign-in hanging; the token goes only where it may.
+          fetch: credentialGuardedFetch(
+            (input, init) => globalThis.fetch(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(timeoutMs) }),
+            ctx.checkTokenDestination,
+          ),
           whoAmI: (params) => loadHubLibrary().whoAmI(params),
         }),
     );
@@ -48,7 +53,7 @@ export function signIn(ctx: Ctx) {
 function askToken(hubUrl: string): Thenable<string | undefined> {
   return vscode.window.showInputBox({
     title: 'Hugging Face: Sign In',
-    prompt: `Paste a Hugging Face access token (create one at ${hubUrl.replace(/\/+$/, '')}/settings/tokens). It is kept in VS Code's secret storage.`,
+    prompt: `Paste a Hugging Face access token (create one at ${withoutTrailingSlash(hubUrl)}/settings/tokens). It is kept in VS Code's secret storage.`,
     placeHolder: 'hf_…',
     password: true,
     ignoreFocusOut: true,
@@ -74,16 +79,21 @@ export function setEndpointKey(ctx: Ctx) {
     const args = argsObject(invocation.args);
     const endpointId = stringArg(args, 'endpointId') ?? (await pickEndpoint(ctx));
     if (!endpointId) return;
+    const endpoint = ctx.config.routingSettings().endpoints.find((e) => e.id === endpointId);
+    if (!endpoint) {
+      notify({ ...plainMessage(`No endpoint "${endpointId}" is configured in "${settingId('endpoints')}".`), actions: ['openSettings'], setting: settingId('endpoints') });
+      return;
+    }
     const key =
       stringArg(args, 'key') ??
       (await vscode.window.showInputBox({
         title: `API key for endpoint "${endpointId}"`,
-        prompt: 'Sent as "Authorization: Bearer <key>" to this endpoint only. Leave empty to remove the stored key.',
+        prompt: `Sent as "Authorization: Bearer <key>" to ${new URL(endpoint.baseUrl).origin} only (if the endpoint's URL changes, you are asked again). Leave empty to remove the stored key.`,
         password: true,
         ignoreFocusOut: true,
       }));
     if (key === undefined) return;
-    await ctx.tokens.setEndpointKey(endpointId, key.trim());
+    await ctx.tokens.setEndpointKey(endpointId, key.trim(), endpoint.baseUrl);
     ctx.log.info(key.trim() === '' ? `API key of endpoint "${endpointId}" removed.` : `API key of endpoint "${endpointId}" saved.`);
     inform(key.trim() === '' ? `API key of endpoint "${endpointId}" removed.` : `API key of endpoint "${endpointId}" saved.`);
   };
@@ -104,4 +114,29 @@ async function pickEndpoint(ctx: Ctx): Promise<string | undefined> {
     { title: 'Set API Key for an OpenAI-Compatible Endpoint', placeHolder: 'Which endpoint?' },
   );
   return picked?.label;
+}
+
+/** Lists the origins the token may go to besides Hugging Face's own, and forgets the ones the user picks. */
+export function revokeTokenApprovals(ctx: Ctx) {
+  return async (invocation: Invocation): Promise<readonly string[]> => {
+    const approved = ctx.tokenApprovals.approved();
+    if (approved.length === 0) {
+      inform('Your Hugging Face token goes only to Hugging Face: no other host is approved.');
+      return [];
+    }
+    const given = argsObject(invocation.args).origins;
+    const origins = Array.isArray(given)
+      ? given.filter((o): o is string => typeof o === 'string')
+      : (
+          await vscode.window.showQuickPick(
+            approved.map((origin) => ({ label: origin, picked: false })),
+            { title: 'Revoke Token Approvals', placeHolder: 'Hosts that receive your Hugging Face token: pick the ones to stop', canPickMany: true },
+          )
+        )?.map((p) => p.label);
+    if (!origins || origins.length === 0) return [];
+    await ctx.tokenApprovals.revoke(origins);
+    ctx.log.info(`Token approvals revoked: ${origins.join(', ')}.`);
+    inform(`Your Hugging Face token will no longer be sent to ${origins.map((o) => new URL(o).host).join(', ')} without asking.`);
+    return origins;
+  };
 }

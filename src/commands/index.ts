@@ -1,6 +1,6 @@
 /** Every command factory, one per command id `huggingface.<name>` (registered in extension.ts). */
 export { askAboutSelection } from './ask';
-export { setEndpointKey, signIn, signOut } from './auth';
+export { revokeTokenApprovals, setEndpointKey, signIn, signOut } from './auth';
 export { classifySentiment, classifyTopic } from './classify';
 export { cancelRunningRequests, showHealth, showLastDecision } from './diagnostics';
 export { extractEntities } from './entities';

@@ -33,8 +33,9 @@ function secrets(values: Record<string, string>): SecretStorage {
   };
 }
 
+const { TokenStore } = loadTokenStore();
+
 describe('auth/tokenStore', () => {
-  const { TokenStore } = loadTokenStore();
 
   it('is signed in with a stored hf_ token, and hands it out for Hugging Face requests', async () => {
     const tokens = new TokenStore(secrets({ 'huggingface.token': 'hf_fake_valid_token' }), {});
@@ -61,5 +62,46 @@ describe('auth/tokenStore', () => {
     assert.equal(await tokens.hasToken(), true);
     await tokens.clear();
     assert.equal(await tokens.hasToken(), false);
+  });
+});
+
+describe('auth/tokenStore: an endpoint key goes only to the origin it was saved for', () => {
+  it('hands the key out for the same origin, whatever the path', async () => {
+    const tokens = new TokenStore(secrets({}), {});
+    await tokens.setEndpointKey('ollama', 'sk-local', 'http://127.0.0.1:11434/v1');
+    assert.equal(await tokens.endpointKey('ollama', 'http://127.0.0.1:11434/v1'), 'sk-local');
+    assert.equal(await tokens.endpointKey('ollama', 'http://127.0.0.1:11434/other'), 'sk-local');
+  });
+
+  it('refuses when the endpoint was redefined to another host under the same id', async () => {
+    const stored = secrets({});
+    await new TokenStore(stored, {}).setEndpointKey('work', 'sk-secret', 'https://llm.example.com/v1');
+    // A fresh store (another window, a restart) reads the binding from secret storage.
+    const tokens = new TokenStore(stored, {});
+    await assert.rejects(tokens.endpointKey('work', 'https://attacker.example/v1'), (err: unknown) => {
+      assert.ok(err instanceof Error && err.name === 'CredentialNotSentError');
+      assert.match(err.message, /saved for https:\/\/llm\.example\.com, but the endpoint now points at https:\/\/attacker\.example/);
+      assert.ok(!err.message.includes('sk-secret'));
+      return true;
+    });
+  });
+
+  it('never sends a key over plain http to another machine', async () => {
+    const tokens = new TokenStore(secrets({}), {});
+    await tokens.setEndpointKey('lan', 'sk-lan', 'http://192.168.1.5:11434/v1');
+    await assert.rejects(tokens.endpointKey('lan', 'http://192.168.1.5:11434/v1'), /never sent over plain http/);
+  });
+
+  it('treats a key saved before keys were bound as bound to nothing: it is asked for again', async () => {
+    const tokens = new TokenStore(secrets({ 'huggingface.endpointKey.old': 'sk-legacy' }), {});
+    await assert.rejects(tokens.endpointKey('old', 'https://llm.example.com/v1'), /Set its key again/);
+  });
+
+  it('has no key for an endpoint that never got one, and forgets a removed key', async () => {
+    const tokens = new TokenStore(secrets({}), {});
+    assert.equal(await tokens.endpointKey('none', 'https://llm.example.com'), undefined);
+    await tokens.setEndpointKey('gone', 'sk-x', 'https://llm.example.com');
+    await tokens.setEndpointKey('gone', '', 'https://llm.example.com');
+    assert.equal(await tokens.endpointKey('gone', 'https://llm.example.com'), undefined);
   });
 });

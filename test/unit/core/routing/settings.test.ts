@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { NUMBER_RANGES, numberSetting, pinnedModelSetting, SETTING_DEFAULTS, settingId, type SettingKey } from '../../../../src/core/routing/settings';
 import { TASK_KINDS } from '../../../../src/core/tasks/taskTypes';
-import { declaredSettings } from '../../support/packageJson';
+import { declaredSettings, packageJson } from '../../support/packageJson';
 
 const KEYS = Object.keys(SETTING_DEFAULTS) as SettingKey[];
 
@@ -60,5 +60,22 @@ describe('core/routing/settings: number settings are clamped into their range', 
 
   it('falls back to the default for what is not a finite number', () => {
     for (const v of ['60', Number.NaN, Infinity, null, undefined]) assert.equal(numberSetting('requestTimeoutSeconds', v), 60);
+  });
+});
+
+describe('package.json: a workspace cannot choose where the token goes', () => {
+  const URL_SETTINGS = ['huggingface.hubUrl', 'huggingface.routerUrl', 'huggingface.datasetsServerUrl', 'huggingface.endpoints'];
+
+  it('makes the URL and endpoint settings machine-scoped (user settings only)', () => {
+    const declared = declaredSettings() as Record<string, { scope?: string }>;
+    for (const id of URL_SETTINGS) assert.equal(declared[id].scope, 'machine', id);
+  });
+
+  it('declares them as restricted in untrusted workspaces, and says what is limited', () => {
+    const manifest = packageJson() as { capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: string[]; description?: string } } };
+    const untrusted = manifest.capabilities?.untrustedWorkspaces;
+    assert.equal(untrusted?.supported, 'limited');
+    assert.deepEqual([...(untrusted?.restrictedConfigurations ?? [])].sort(), [...URL_SETTINGS].sort());
+    assert.match(untrusted?.description ?? '', /token/);
   });
 });

@@ -1,0 +1,68 @@
+import { strict as assert } from 'node:assert';
+import type { Memento } from 'vscode';
+import { PersistentState } from '../../../src/persistentState';
+import { requireWithVscode } from '../support/requireWithVscode';
+
+type Module = typeof import('../../../src/auth/tokenApprovals');
+
+/** The modal: records each question and answers with what the test set. */
+const modal = { asked: [] as string[], answer: undefined as string | undefined };
+const VSCODE_STUB = {
+  window: {
+    showWarningMessage: async (message: string) => {
+      modal.asked.push(message);
+      await new Promise((resolve) => setImmediate(resolve));
+      return modal.answer;
+    },
+  },
+};
+const { TokenHostApprovals } = requireWithVscode<Module>(require.resolve('../../../src/auth/tokenApprovals'), VSCODE_STUB);
+
+function memento(): Memento {
+  const map = new Map<string, unknown>();
+  return {
+    keys: () => [...map.keys()],
+    get: <T>(key: string, fallback?: T) => (map.has(key) ? (map.get(key) as T) : fallback),
+    update: async (key: string, value: unknown) => void map.set(key, value),
+  } as Memento;
+}
+
+describe('auth/tokenApprovals', () => {
+  beforeEach(() => {
+    modal.asked = [];
+    modal.answer = undefined;
+  });
+
+  it('asks in a modal naming the host, remembers a yes for every later request and every window', async () => {
+    const global = memento();
+    const approvals = new TokenHostApprovals(new PersistentState(global));
+    modal.answer = 'Send Token';
+    assert.equal(await approvals.requestApproval('https://mirror.example.org'), true);
+    assert.deepEqual(modal.asked, ['Send your Hugging Face token to mirror.example.org?']);
+    assert.equal(new TokenHostApprovals(new PersistentState(global)).isApproved('https://mirror.example.org'), true);
+  });
+
+  it('asks once for parallel requests to the same new origin', async () => {
+    const approvals = new TokenHostApprovals(new PersistentState(memento()));
+    modal.answer = 'Send Token';
+    const answers = await Promise.all([1, 2, 3].map(() => approvals.requestApproval('https://mirror.example.org')));
+    assert.deepEqual(answers, [true, true, true]);
+    assert.equal(modal.asked.length, 1);
+  });
+
+  it('remembers nothing when the user closes the modal, and asks again next time', async () => {
+    const approvals = new TokenHostApprovals(new PersistentState(memento()));
+    assert.equal(await approvals.requestApproval('https://x.example'), false);
+    assert.equal(approvals.isApproved('https://x.example'), false);
+    await approvals.requestApproval('https://x.example');
+    assert.equal(modal.asked.length, 2);
+  });
+
+  it('revokes what the user picks and keeps the rest', async () => {
+    const state = new PersistentState(memento());
+    await state.setApprovedTokenOrigins(['https://a.example', 'https://b.example']);
+    const approvals = new TokenHostApprovals(state);
+    await approvals.revoke(['https://a.example']);
+    assert.deepEqual(approvals.approved(), ['https://b.example']);
+  });
+});
