@@ -15,6 +15,7 @@ import { SLOW_MS } from './routing';
 import type { BenchContext, Section, SectionResult } from './section';
 import { sideBySide } from './sideBySide';
 import { median } from './stats';
+import { approving } from '../test/unit/support/tokenChecks';
 
 export const REPEATED = 50;
 export const CONCURRENT = 50;
@@ -27,7 +28,12 @@ function listRequests(fake: FakeHf): number {
 }
 
 function makeService(fake: FakeHf): HubService {
-  return new HubService({ hubUrl: () => fake.hubUrl, datasetsServerUrl: () => fake.datasetsServerUrl, getToken: async () => VALID_TOKEN });
+  return new HubService({
+    hubUrl: () => fake.hubUrl,
+    datasetsServerUrl: () => fake.datasetsServerUrl,
+    getToken: async () => VALID_TOKEN,
+    checkTokenDestination: approving(fake.hubUrl, fake.datasetsServerUrl),
+  });
 }
 
 /** What the service asks the hub client for, without the session: the same URL every time. */

@@ -8,6 +8,7 @@ import { EMPTY_MODEL_FILTERS, type HubQuery } from '../src/shared/hubTypes';
 import type { TaskRequest } from '../src/core/tasks/taskTypes';
 import { VALID_TOKEN } from '../test/fake-hf/server';
 import { benchSettings, makeRouter, type FakeUrls } from './fakeEnv';
+import { approving } from '../test/unit/support/tokenChecks';
 
 export const REQUESTS = 1000;
 export const SEARCHES = 200;
@@ -40,7 +41,12 @@ async function main(): Promise<void> {
   // Default cache (5 minutes, 200 entries) as a user has it: what it holds is part of the steady-state heap.
   const settings = benchSettings(urls);
   const router = makeRouter(settings, VALID_TOKEN);
-  const hub = new HubService({ hubUrl: () => urls.hubUrl, datasetsServerUrl: () => urls.datasetsServerUrl, getToken: async () => VALID_TOKEN });
+  const hub = new HubService({
+    hubUrl: () => urls.hubUrl,
+    datasetsServerUrl: () => urls.datasetsServerUrl,
+    getToken: async () => VALID_TOKEN,
+    checkTokenDestination: approving(urls.hubUrl, urls.datasetsServerUrl),
+  });
   const request = (i: number): TaskRequest => ({ task: 'translate', text: `Memory benchmark sentence ${i}.`, sourceLang: 'en', targetLang: 'es' });
   const query = (i: number): HubQuery => ({ tab: 'models', text: SEARCH_WORDS[i % SEARCH_WORDS.length], sort: i % 2 ? 'downloads' : 'trending', filters: EMPTY_MODEL_FILTERS });
 

@@ -104,6 +104,7 @@ export class Ctx {
       hubUrl: () => this.config.routingSettings().hubUrl,
       datasetsServerUrl: () => this.config.routingSettings().datasetsServerUrl,
       getToken: () => this.tokens.hfToken(),
+      checkTokenDestination: this.checkTokenDestination,
       onDidChangeToken: (listener) => this.tokens.onDidChange(listener),
       router: { run: (request, options) => this.router.run(request, options) },
       pinModel: (task, modelId) => this.config.pinModel(task, modelId),

@@ -16,6 +16,8 @@ export interface HubViewDeps {
   hubUrl(): string;
   datasetsServerUrl(): string;
   getToken(): Promise<string | undefined>;
+  /** Throws unless the token may go to `url` (Hugging Face's own hosts, or an origin the user approved). */
+  checkTokenDestination(url: URL): Promise<void>;
   /** Fires when the token is stored or removed, so the view's sign-in banner follows at once. */
   onDidChangeToken(listener: () => void): { dispose(): void };
   readonly router: HubRouter;

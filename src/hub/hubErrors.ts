@@ -4,6 +4,7 @@
  * Messages are user-safe: URLs and request ids are cut, and anything token-shaped is redacted.
  */
 import { HUB_URL_SETTING_ID } from '../core/routing/settings';
+import { CredentialNotSentError, urlOf } from '../core/trust/credentialHosts';
 import { redactSecrets } from '../core/trust/redact';
 import type { HubFailure } from '../shared/hubTypes';
 
@@ -39,6 +40,21 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * A fetch for one Hub origin: the hub client follows the `Link: rel="next"` URL the server sends, and a
+ * mirror or a tampered answer could point it (with the token) at another host. Such a request is not sent.
+ */
+export function sameOriginFetch(base: typeof fetch, origin: string): typeof fetch {
+  const guarded = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = urlOf(input);
+    if (url.origin !== origin) {
+      throw new HubError({ kind: 'error', message: `The Hub's answer pointed to another host (${url.host}); the listing stops here.` });
+    }
+    return base(input, init);
+  };
+  return guarded as typeof fetch;
 }
 
 /** Wraps fetch so a 429's Retry-After lands in `probe`, and every request gets a timeout. */
@@ -101,6 +117,7 @@ export function statusFailure(status: number, message: string, ctx: FailureConte
 
 export function toHubFailure(err: unknown, ctx: FailureContext): HubFailure {
   if (err instanceof HubError) return err.failure;
+  if (err instanceof CredentialNotSentError) return { kind: 'error', message: err.message };
   const name = err instanceof Error ? err.name : '';
   if (name === 'TimeoutError') return { kind: 'timeout', message: `${ctx.host} did not answer in time.` };
   if (name === 'AbortError') return { kind: 'cancelled', message: 'Cancelled.' };

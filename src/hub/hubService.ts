@@ -9,6 +9,7 @@
  *   anonymous (the client would throw before any request).
  * - Every failure rejects with a HubError carrying a HubFailure (offline, rate-limited, signed-out, …).
  */
+import { credentialGuardedFetch, hfTokenCheck, type TokenApprovals } from '../core/trust/credentialHosts';
 import { isHfToken } from '../core/trust/hfToken';
 import { loadCardRenderer, loadHubLibrary } from '../lazyChunks';
 import type {
@@ -25,7 +26,7 @@ import type {
 } from '../shared/hubTypes';
 import { DatasetViewerClient } from './datasetViewer';
 import { hostOf, withoutTrailingSlash } from '../core/web/urls';
-import { HubError, probingFetch, toHubFailure, type ResponseProbe } from './hubErrors';
+import { HubError, probingFetch, sameOriginFetch, toHubFailure, type ResponseProbe } from './hubErrors';
 import { datasetDetails, datasetItem, modelDetails, modelItem, spaceDetails, spaceItem, spaceRuntimeOf, type Raw } from './hubMapping';
 import { clientFilter, queryKey, toHubListParams, type HubListParams } from './hubParams';
 import { ListSession } from './listSession';
@@ -36,6 +37,11 @@ export interface HubServiceOptions {
   readonly datasetsServerUrl: () => string;
   readonly getToken: () => Promise<string | undefined>;
   readonly fetch?: typeof fetch;
+  /**
+   * Runs before any request that carries the token (core/trust/credentialHosts.ts); throws to stop it.
+   * Default: Hugging Face's own hosts only.
+   */
+  readonly checkTokenDestination?: (url: URL) => Promise<void>;
   readonly now?: () => number;
   /** How long a search and a details answer are reused. Default 5 minutes. */
   readonly ttlMs?: number;
@@ -61,6 +67,8 @@ interface CallContext {
 }
 
 const MAX_SESSIONS = 24;
+/** Without a way to ask the user, nothing besides Hugging Face's own hosts is approved. */
+const NO_APPROVALS: TokenApprovals = { isApproved: () => false, requestApproval: async () => false };
 const DEFAULT_TTL_MS = 5 * 60_000;
 
 /** FNV-1a: a short, stable, non-reversible tag for the account (cache keys live in memory only). */
@@ -85,7 +93,10 @@ export class HubService {
 
   constructor(private readonly options: HubServiceOptions) {
     this.now = options.now ?? Date.now;
-    this.baseFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.baseFetch = credentialGuardedFetch(
+      options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      options.checkTokenDestination ?? hfTokenCheck(NO_APPROVALS),
+    );
     this.cache = new TtlCache({ ttlMs: options.ttlMs ?? DEFAULT_TTL_MS, maxEntries: 200, now: this.now });
     this.viewer = new DatasetViewerClient({
       baseUrl: options.datasetsServerUrl,
@@ -223,8 +234,9 @@ export class HubService {
   }
 
   private context(auth: Auth, probe: ResponseProbe): CallContext {
-    const fetch = probingFetch(this.baseFetch, probe, this.options.requestTimeoutMs ?? 30_000, this.now);
-    return { hubUrl: this.hubUrl(), fetch, ...(auth.accessToken ? { accessToken: auth.accessToken } : {}) };
+    const hubUrl = this.hubUrl();
+    const fetch = probingFetch(sameOriginFetch(this.baseFetch, new URL(hubUrl).origin), probe, this.options.requestTimeoutMs ?? 30_000, this.now);
+    return { hubUrl, fetch, ...(auth.accessToken ? { accessToken: auth.accessToken } : {}) };
   }
 
   private async call<T>(what: string, run: (ctx: CallContext) => Promise<T>): Promise<T> {

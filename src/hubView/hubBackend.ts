@@ -22,6 +22,7 @@ export function createHubBackend(state: PersistentState, deps: HubViewDeps): Hub
     hubUrl: deps.hubUrl,
     datasetsServerUrl: deps.datasetsServerUrl,
     getToken: deps.getToken,
+    checkTokenDestination: deps.checkTokenDestination,
     log: deps.log,
   });
   const handlers = createHubHandlers(service, deps, createHostActions(state, deps));

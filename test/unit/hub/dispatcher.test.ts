@@ -9,6 +9,7 @@ import { HubService } from '../../../src/hub/hubService';
 import { parseHostMessage, type HostMessage } from '../../../src/shared/protocol';
 import { REQUESTS } from '../shared/protocolSamples';
 import { HUB, StubHub, VIEWER, json } from './stubHub';
+import { approving } from '../support/tokenChecks';
 
 const TOKEN = 'hf_dispatcher_secret_token';
 
@@ -36,6 +37,7 @@ function setup(
     hubUrl: () => HUB,
     datasetsServerUrl: () => VIEWER,
     getToken: async () => token,
+    checkTokenDestination: approving(HUB, VIEWER),
     onDidChangeToken: () => ({ dispose: () => undefined }),
     router: {
       run: (request, options = {}) => (run ? run(request, options) : Promise.resolve({ result: { task: 'chat', text: 'Bonjour' }, decision: decision('m') })),
@@ -51,7 +53,7 @@ function setup(
     loadState: () => null,
     saveState: async () => undefined,
   };
-  const service = new HubService({ hubUrl: () => HUB, datasetsServerUrl: () => VIEWER, getToken: deps.getToken, fetch: stub.fetch });
+  const service = new HubService({ hubUrl: () => HUB, datasetsServerUrl: () => VIEWER, getToken: deps.getToken, checkTokenDestination: approving(HUB, VIEWER), fetch: stub.fetch });
   const posted: HostMessage[] = [];
   const dispatcher = new HubDispatcher(createHubHandlers(service, deps, actions), (m) => void posted.push(parseHostMessage(JSON.parse(JSON.stringify(m)))), (l) => void logs.push(l));
   return { dispatcher, posted, opened, pinned, copied, logs };

@@ -3,6 +3,7 @@ import { HubService, type HubServiceOptions } from '../../../src/hub/hubService'
 import { EMPTY_DATASET_FILTERS, EMPTY_MODEL_FILTERS, EMPTY_SPACE_FILTERS, type HubQuery } from '../../../src/shared/hubTypes';
 import { HUB, StubHub, VIEWER, json, modelJson, pagedList, resolveFile } from './stubHub';
 import { hubRejection } from '../support/hubRejection';
+import { approving } from '../support/tokenChecks';
 
 const MODELS: HubQuery = { tab: 'models', text: '', sort: 'trending', filters: EMPTY_MODEL_FILTERS };
 const DATASETS: HubQuery = { tab: 'datasets', text: '', sort: 'trending', filters: EMPTY_DATASET_FILTERS };
@@ -16,6 +17,7 @@ function setup(options: Partial<HubServiceOptions> & { token?: string } = {}) {
     hubUrl: () => HUB,
     datasetsServerUrl: () => VIEWER,
     getToken: async () => token,
+    checkTokenDestination: approving(HUB, VIEWER),
     fetch: stub.fetch,
     now: () => now,
     ttlMs: 60_000,
@@ -165,6 +167,25 @@ describe('hub/hubService: credentials and errors', () => {
     assert.equal((await service.list(MODELS, 0, 50)).items.length, 1);
   });
 
+  it('ends a listing whose next page points at another host, without a request there', async () => {
+    const { stub, service } = setup({ token: 'hf_abcdefghijklmnop' });
+    const evil = 'https://evil.example/api/models?cursor=30';
+    stub.on(/\/api\/models$/, () => json(Array.from({ length: 30 }, (_, i) => modelJson(i)), 200, { Link: `<${evil}>; rel="next"` }));
+    stub.on(/evil\.example/, () => json([modelJson(99)]));
+    const failure = await hubRejection(service.list(MODELS, 0, 50));
+    assert.equal(failure.kind, 'error');
+    assert.match(failure.message, /another host \(evil\.example\)/);
+    assert.equal(stub.calls.filter((c) => c.url.host === 'evil.example').length, 0);
+  });
+
+  it('sends the token to no host the user has not approved (the default check: Hugging Face only)', async () => {
+    const { stub, service } = setup({ token: 'hf_abcdefghijklmnop', checkTokenDestination: undefined });
+    stub.on(/\/api\/models$/, () => json([modelJson(1)]));
+    const failure = await hubRejection(service.list(MODELS, 0, 50));
+    assert.match(failure.message, /not sent to hub\.test/);
+    assert.equal(stub.calls.length, 0);
+  });
+
   it('maps 429 to rate-limited with the Retry-After wait', async () => {
     const { stub, service } = setup();
     stub.on(/\/api\/models$/, () => json({ error: 'Too many requests' }, 429, { 'retry-after': '30' }));
@@ -289,10 +310,10 @@ describe('hub/hubService: details, card, files, runtime, preview', () => {
 
   it('previews a dataset from the viewer API: splits, then first rows of the train split', async () => {
     const { stub, service } = setup();
-    stub.on(/^http:\/\/viewer\.test\/splits$/, () =>
+    stub.on(/^https:\/\/viewer\.test\/splits$/, () =>
       json({ splits: [{ dataset: 'org/d', config: 'plain_text', split: 'test' }, { dataset: 'org/d', config: 'plain_text', split: 'train' }], pending: [], failed: [] }),
     );
-    stub.on(/^http:\/\/viewer\.test\/first-rows$/, (url) =>
+    stub.on(/^https:\/\/viewer\.test\/first-rows$/, (url) =>
       json({
         dataset: 'org/d',
         config: url.searchParams.get('config'),
@@ -315,7 +336,7 @@ describe('hub/hubService: details, card, files, runtime, preview', () => {
 
   it('explains a dataset without a viewer (501)', async () => {
     const { stub, service } = setup();
-    stub.on(/^http:\/\/viewer\.test\/splits$/, () => json({ error: 'The dataset viewer is not available for this dataset.' }, 501));
+    stub.on(/^https:\/\/viewer\.test\/splits$/, () => json({ error: 'The dataset viewer is not available for this dataset.' }, 501));
     const failure = await hubRejection(service.datasetPreview('fake-org/no-viewer-dataset', '', ''));
     assert.deepEqual(failure, { kind: 'error', message: 'The dataset viewer is not available for this dataset.' });
   });

@@ -4,6 +4,7 @@ import { HubService } from '../../../src/hub/hubService';
 import { EMPTY_DATASET_FILTERS, EMPTY_MODEL_FILTERS, EMPTY_SPACE_FILTERS, type HubQuery } from '../../../src/shared/hubTypes';
 import { startFakeHf, VALID_TOKEN, type FakeHf } from '../../fake-hf/server';
 import { hubRejection } from '../support/hubRejection';
+import { approving } from '../support/tokenChecks';
 
 const MODELS: HubQuery = { tab: 'models', text: '', sort: 'downloads', filters: EMPTY_MODEL_FILTERS };
 
@@ -12,7 +13,12 @@ describe('hub/hubService against the fake HF server', () => {
   let fake: FakeHf;
   let token: string | undefined;
   const service = (): HubService =>
-    new HubService({ hubUrl: () => fake.hubUrl, datasetsServerUrl: () => fake.datasetsServerUrl, getToken: async () => token });
+    new HubService({
+      hubUrl: () => fake.hubUrl,
+      datasetsServerUrl: () => fake.datasetsServerUrl,
+      getToken: async () => token,
+      checkTokenDestination: approving(fake.hubUrl, fake.datasetsServerUrl),
+    });
   const hubRequests = (prefix: string) => fake.requests.filter((r) => r.listener === 'hub' && r.path.startsWith(prefix));
 
   before(async () => {

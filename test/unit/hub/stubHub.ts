@@ -1,7 +1,7 @@
 // A stub fetch that answers like huggingface.co and datasets-server (the shapes @huggingface/hub 2.17 reads):
 // JSON arrays with `Link: <absolute>; rel="next"` paging, /revision/ info, /resolve/ with Range probing, /tree/.
-export const HUB = 'http://hub.test';
-export const VIEWER = 'http://viewer.test';
+export const HUB = 'https://hub.test';
+export const VIEWER = 'https://viewer.test';
 
 export interface Recorded {
   readonly url: URL;
