@@ -13,6 +13,7 @@ import {
   REPO_ROOT, buildForVscodeTests, killAllGroupsNow, launchChromium, provisionHost, startVscodeSession, stopAllGroups,
 } from '../../scripts/vscode-host/index.mjs';
 import { scanForTokens } from './secretScan.mjs';
+import { watchTokenApprovals } from './tokenApprovals.mjs';
 
 const ARTIFACTS = join(REPO_ROOT, 'test-results', 'e2e');
 const RESULTS_FILE = join(ARTIFACTS, 'integration-results.json');
@@ -90,9 +91,11 @@ async function main() {
   const timings = {};
   let session;
   let browser;
+  let approvals;
   let tornDown;
   const teardown = () =>
     (tornDown ??= (async () => {
+      await approvals?.stop().catch(() => {});
       await browser?.close().catch(() => {});
       await session?.stop().catch(() => {});
       await stopAllGroups();
@@ -135,6 +138,9 @@ async function main() {
     browser.page.on('console', (m) => consoleLog.push(`[${m.type()}] ${m.text()}`));
     browser.page.on('pageerror', (e) => consoleLog.push(`[pageerror] ${e.message}`));
     await browser.page.goto(session.workbenchUrl, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    // The fake server is on loopback, not a Hugging Face host: the product asks before sending the token there.
+    const fakeHosts = new Set(Object.values(session.fake ?? {}).map((u) => new URL(u).host));
+    approvals = watchTokenApprovals(browser.page, { approve: (host) => fakeHosts.has(host), log });
 
     const results = await waitForResults(session.codeServer);
     timings.codeServerToResultsMs = Date.now() - t;
@@ -151,13 +157,24 @@ async function main() {
     });
     timings.browserCasesMs = Date.now() - t;
     writeFileSync(join(ARTIFACTS, 'browser-console.log'), consoleLog.join('\n'));
-    browserOutcomes.push(tokenScanOutcome(session));
+    browserOutcomes.push(tokenScanOutcome(session), approvalOutcome(approvals, session));
   } catch (err) {
     setupError = err;
   } finally {
     await teardown();
   }
   return report({ integration, browserOutcomes, setupError, timings });
+}
+
+/** The product asked before the token went to the fake's hosts (loopback, not Hugging Face): reported like a browser case. */
+function approvalOutcome(approvals, session) {
+  const title = 'token: the product asked (a modal) before sending the token to each non-Hugging Face host, once per host';
+  const hosts = approvals.answers.filter((a) => a.sent).map((a) => a.host);
+  const needed = [session.fake.hubUrl, session.fake.routerUrl].map((u) => new URL(u).host);
+  const missing = needed.filter((h) => !hosts.includes(h));
+  const twice = hosts.filter((h, i) => hosts.indexOf(h) !== i);
+  const problem = missing.length > 0 ? `never asked for ${missing.join(', ')}` : twice.length > 0 ? `asked more than once for ${twice.join(', ')}` : undefined;
+  return { title, ok: problem === undefined, ms: 0, ...(problem ? { error: `${problem}; answers: ${JSON.stringify(approvals.answers)}` } : {}) };
 }
 
 /** The run's logs (the product's output channel among them) hold no token: reported like a browser case. */

@@ -10,6 +10,7 @@
 // `--direct` runs `node scripts/start/main.mjs` instead of `npm start` (before package.json has the script).
 // Env: SARVANOM_START_TEST_TIMEOUT_MS (wait for the URL; default 15 min, a cold cache builds code-server),
 // SARVANOM_START_TEST_KEEP=1 keeps the temp root. Artifacts (output, screenshots) go to test-results/start/.
+import { watchTokenApprovals } from '../e2e/tokenApprovals.mjs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -103,7 +104,16 @@ function prepareDirs(root) {
 async function editorActionCase(ctx) {
   const { page } = ctx.browser;
   await page.goto(ctx.url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-  const saved = await summarizeFileInWorkbench(page, { workspaceDir: ctx.dirs.workspace, fileName: 'notes.md', expected: EXPECTED_SUMMARY });
+  // HF_ENDPOINT / HF_ROUTER_URL point at the fake on loopback: the product asks before the token goes there.
+  const fakeHosts = new Set([ctx.fake.hubUrl, ctx.fake.routerUrl].map((u) => new URL(u).host));
+  const approvals = watchTokenApprovals(page, { approve: (host) => fakeHosts.has(host), log: () => undefined });
+  let saved;
+  try {
+    saved = await summarizeFileInWorkbench(page, { workspaceDir: ctx.dirs.workspace, fileName: 'notes.md', expected: EXPECTED_SUMMARY });
+  } finally {
+    await approvals.stop();
+  }
+  check('token: the product asked before sending the token to the fake router (not a Hugging Face host)', approvals.answers.some((a) => a.sent && a.host === new URL(ctx.fake.routerUrl).host), JSON.stringify(approvals.answers));
   await page.screenshot({ path: join(ARTIFACTS, 'summarized.png') }).catch(() => {});
   check('editor action: the summary lands as a comment above the untouched text', saved.startsWith('<!--') && saved.endsWith(NOTES) && saved.includes(EXPECTED_SUMMARY), saved);
   const requests = await (await fetch(`${ctx.fake.hubUrl}/__fake/requests`)).json();
