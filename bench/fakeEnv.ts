@@ -64,5 +64,6 @@ export function makeRawClient(settings: RoutingSettings, token: string, fetchImp
 /** Sub-millisecond time for the limiter, so the sliding-window check is not blurred by Date.now()'s rounding. */
 export const preciseClock: Clock = {
   now: () => performance.now(),
+  monotonicNow: () => performance.now(),
   sleep: (ms, signal) => systemClock.sleep(ms, signal),
 };

@@ -140,6 +140,8 @@ export class Ctx {
       config: this.config,
       tokens: this.tokens,
       state: this.state,
+      // The quota ledger every window shares (see core/routing/quotaLedger.ts).
+      globalStorageDir: this.extensionContext.globalStorageUri.fsPath,
       log: this.log,
       showUsage: (usage) => this.statusBar.update(usage),
     });

@@ -3,6 +3,7 @@
  * secrets, persisted quota, log and status bar. Part of the actions chunk (src/actions.ts): the routing
  * core is loaded when the first request needs it, not at activation.
  */
+import { join } from 'node:path';
 import type { TokenStore } from './auth/tokenStore';
 import type { Config } from './config';
 import { formatDecision } from './core/routing/decision';
@@ -17,6 +18,12 @@ interface RouterHost {
   readonly config: Config;
   readonly tokens: TokenStore;
   readonly state: PersistentState;
+  /**
+   * The extension's global storage directory (context.globalStorageUri.fsPath), shared by all windows:
+   * the monthly quota keeps its ledger there so every window counts into one total. Without it the quota
+   * counts in globalState, exact within one window only.
+   */
+  readonly globalStorageDir?: string;
   readonly log: Log;
   /** Shows the month's usage in the status bar. */
   showUsage(usage: QuotaUsage): void;
@@ -36,6 +43,7 @@ export function createRouter(host: RouterHost): Router {
       },
     }),
     store: host.state.quotaStore(),
+    quotaDir: host.globalStorageDir === undefined ? undefined : join(host.globalStorageDir, 'quota'),
     log: (line) => host.log.info(line),
     onQuotaCrossing: (threshold, usage) => {
       notifyQuotaCrossing(threshold, usage);

@@ -3,7 +3,8 @@
  * click: Show Health) and the notifications when the monthly quota crosses 80, 95 and 100 %.
  */
 import * as vscode from 'vscode';
-import { quotaWarningMessage, type QuotaThreshold, type QuotaUsage } from './core/routing/quota';
+import { quotaWarningMessage, type QuotaUsage } from './core/routing/quota';
+import type { QuotaThreshold } from './core/routing/quotaTally';
 import { QUOTA_SETTING_ID } from './ui/messages';
 import { notify } from './ui/notify';
 import { quotaStatusView } from './ui/quotaStatus';

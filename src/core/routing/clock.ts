@@ -2,6 +2,7 @@
  * The real time source. Everything time-dependent in the core takes a `Clock` so tests can
  * drive it with a fake one (test/unit/support/fakeClock.ts) instead of sleeping.
  */
+import { performance } from 'node:perf_hooks';
 import { CallFailure, type Clock } from './routingTypes';
 
 /** The failure every cancelled wait rejects with (one place, so the message stays consistent). */
@@ -11,6 +12,8 @@ export function cancelledFailure(): CallFailure {
 
 export const systemClock: Clock = {
   now: () => Date.now(),
+  // performance.now() is steady (not stepped by clock changes), which Date.now() is not.
+  monotonicNow: () => performance.now(),
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       if (signal?.aborted) {

@@ -1,16 +1,22 @@
 /**
- * Monthly request quota, counted per calendar month in UTC and persisted in a KeyValueStore
- * (globalState in the extension), so the count survives restarts and resets when the month changes.
- * The instance keeps the state in memory and writes through, so concurrent `record` calls never
- * lose counts; use one instance per store key.
+ * Monthly request quota, counted per calendar month in UTC.
+ *
+ * Where the count lives: with a storage directory (the extension's global storage), in a ledger file
+ * every VS Code window appends to and reads (quotaLedger.ts), so the count is exact however many windows
+ * run and together they never grant past the limit; without one (tests, hosts without storage), in a
+ * KeyValueStore record, exact within one window only (quotaStoreLedger.ts).
+ *
+ * `reserve` both checks and counts, atomically across windows, so the router calls it right before it
+ * sends. The month never goes backwards: a clock set back into an earlier month keeps counting into the
+ * latest month seen (here or in the ledger), so changing the clock cannot reset the count.
  */
+import { FileQuotaBackend, errorText } from './quotaLedger';
+import { StoreQuotaBackend } from './quotaStoreLedger';
+import type { MonthLedger, QuotaBackend, QuotaThreshold, Tally } from './quotaTally';
 import type { Clock, KeyValueStore } from './routingTypes';
 import { QUOTA_SETTING_ID } from './settings';
 
 const DEFAULT_QUOTA_KEY = 'sarvanom.quota.monthly';
-
-export type QuotaThreshold = 80 | 95 | 100;
-const QUOTA_THRESHOLDS: readonly QuotaThreshold[] = [80, 95, 100];
 
 export interface QuotaUsage {
   readonly used: number;
@@ -27,65 +33,76 @@ export interface QuotaCrossing {
   readonly usage: QuotaUsage;
 }
 
+export interface QuotaReservation {
+  /** False when the request does not fit in this month's quota; it is then not counted. */
+  readonly granted: boolean;
+  /** The month's usage as this window last read it, this reservation included. */
+  readonly usage: QuotaUsage;
+  /**
+   * The highest threshold this reservation crossed for the first time this month, if any. Exactly one
+   * reservation (in one window) crosses each threshold, so each is reported once across windows.
+   */
+  readonly crossing?: QuotaCrossing;
+}
+
 export interface MonthlyQuotaOptions {
+  /** The globalState record: the count without `dir`, and the count carried into the ledger once with it. */
   readonly store: KeyValueStore;
   readonly clock: Clock;
   /** Requests per month; 0 (or Infinity) disables the quota. */
   readonly limit: number;
   readonly key?: string;
-}
-
-/** What is persisted under the store key. */
-interface StoredQuota {
-  readonly month: string;
-  readonly used: number;
-  /** Thresholds already reported this month, so each is reported once even across restarts. */
-  readonly reported: readonly QuotaThreshold[];
+  /** Directory for the ledger shared by all windows; without it the count lives in `store`. */
+  readonly dir?: string;
+  /** Told when the ledger cannot be used; the quota then keeps counting in this window. */
+  readonly onError?: (message: string) => void;
 }
 
 export class MonthlyQuota {
-  private readonly store: KeyValueStore;
   private readonly clock: Clock;
-  private readonly key: string;
+  private readonly backend: QuotaBackend;
   private limit: number;
-  private state: StoredQuota;
+  /** The latest month seen, here or in the stored count: the current month never goes back before it. */
+  private latestMonth: string | undefined;
+  private ledger: MonthLedger | undefined;
 
   constructor(options: MonthlyQuotaOptions) {
-    this.store = options.store;
     this.clock = options.clock;
-    this.key = options.key ?? DEFAULT_QUOTA_KEY;
     this.limit = validLimit(options.limit);
-    this.state = parseStored(this.store.get<unknown>(this.key)) ?? emptyState(this.currentMonth());
+    this.backend = chooseBackend(options);
+    this.latestMonth = this.backend.latestMonth();
   }
 
+  /** This month's usage as this window last read it (no I/O; `refresh` reads other windows' requests). */
   usage(): QuotaUsage {
-    const state = this.currentState();
-    return toUsage(state, this.limit);
-  }
-
-  /** Whether `n` more requests fit in this month's quota. */
-  canSpend(n = 1): boolean {
-    if (this.unlimited()) return true;
-    return this.currentState().used + n <= this.limit;
+    const ledger = this.currentLedger();
+    return toUsage(ledger.month, ledger.current(), this.limit);
   }
 
   /**
-   * Counts `n` requests and persists the count. Returns the highest threshold this record crossed
-   * for the first time this month, if any (a jump past several reports only the highest, and marks
-   * all of them reported).
+   * Whether `n` more requests fit, as far as this window knows: a quick refusal before queueing. Other
+   * windows only add to the count, so a `false` holds until the limit changes; a `true` is only a hint
+   * (another window may have taken the rest), which `reserve` settles.
    */
-  async record(n = 1): Promise<QuotaCrossing | undefined> {
-    const before = this.currentState();
-    const used = before.used + n;
-    const crossed = this.unlimited()
-      ? []
-      : QUOTA_THRESHOLDS.filter((t) => used * 100 >= t * this.limit && !before.reported.includes(t));
-    const next: StoredQuota = { month: before.month, used, reported: [...before.reported, ...crossed] };
-    // Update memory before awaiting the store so a concurrent record sees this one.
-    this.state = next;
-    await this.store.update(this.key, next);
-    const threshold = crossed.at(-1);
-    return threshold === undefined ? undefined : { threshold, usage: toUsage(next, this.limit) };
+  canSpend(n = 1): boolean {
+    return this.unlimited() || this.currentLedger().current().used + n <= this.limit;
+  }
+
+  /** Counts `n` requests if they fit in this month's quota; refused ones are not counted. */
+  async reserve(n = 1): Promise<QuotaReservation> {
+    if (!(Number.isInteger(n) && n >= 1)) throw new RangeError(`A reservation is a whole number of requests, got ${n}`);
+    const ledger = this.currentLedger();
+    const limit = this.unlimited() ? 0 : this.limit;
+    const applied = await ledger.append({ kind: 'request', n, limit });
+    const usage = toUsage(ledger.month, ledger.current(), this.limit);
+    if (applied.crossed === undefined) return { granted: applied.granted, usage };
+    return { granted: applied.granted, usage, crossing: { threshold: applied.crossed, usage: toUsage(ledger.month, applied.tally, this.limit) } };
+  }
+
+  /** Reads the requests other windows counted since this one last looked. */
+  async refresh(): Promise<QuotaUsage> {
+    const ledger = this.currentLedger();
+    return toUsage(ledger.month, await ledger.refresh(), this.limit);
   }
 
   setLimit(limit: number): void {
@@ -96,15 +113,26 @@ export class MonthlyQuota {
     return this.limit === 0 || !Number.isFinite(this.limit);
   }
 
-  /** The stored state, or a fresh one when the month has changed since it was written. */
-  private currentState(): StoredQuota {
-    const month = this.currentMonth();
-    if (this.state.month !== month) this.state = emptyState(month);
-    return this.state;
+  /** The ledger of the current month: the clock's month, or the latest month seen if the clock is behind it. */
+  private currentLedger(): MonthLedger {
+    const clockMonth = monthOf(this.clock.now());
+    const month = this.latestMonth !== undefined && this.latestMonth > clockMonth ? this.latestMonth : clockMonth;
+    this.latestMonth = month;
+    if (this.ledger?.month !== month) this.ledger = this.backend.open(month);
+    return this.ledger;
   }
+}
 
-  private currentMonth(): string {
-    return monthOf(this.clock.now());
+/** The shared ledger when there is a directory for it, else (or if it cannot be created) the store. */
+function chooseBackend(options: MonthlyQuotaOptions): QuotaBackend {
+  const fallback = new StoreQuotaBackend(options.store, options.key ?? DEFAULT_QUOTA_KEY);
+  if (options.dir === undefined) return fallback;
+  const onError = options.onError ?? (() => undefined);
+  try {
+    return new FileQuotaBackend({ dir: options.dir, carryOver: fallback.stored(), onError });
+  } catch (err) {
+    onError(`Could not create the quota ledger directory ${options.dir}: ${errorText(err)}. Counting in this window only.`);
+    return fallback;
   }
 }
 
@@ -135,28 +163,12 @@ export function quotaWarningMessage(crossing: QuotaCrossing, settingName: string
   return `${threshold}% of the monthly request quota used (${usage.used} of ${usage.limit} in ${usage.month}). The limit is set by "${settingName}".`;
 }
 
-function toUsage(state: StoredQuota, limit: number): QuotaUsage {
+function toUsage(month: string, tally: Tally, limit: number): QuotaUsage {
   const unlimited = limit === 0 || !Number.isFinite(limit);
-  return { used: state.used, limit, month: state.month, fraction: unlimited ? 0 : state.used / limit };
-}
-
-function emptyState(month: string): StoredQuota {
-  return { month, used: 0, reported: [] };
+  return { used: tally.used, limit, month, fraction: unlimited ? 0 : tally.used / limit };
 }
 
 function validLimit(limit: number): number {
   if (!(limit >= 0)) throw new RangeError(`Monthly quota must be 0 (unlimited) or more, got ${limit}`);
   return limit;
-}
-
-/** Accepts only a well-formed stored record; anything else (older format, corruption) starts afresh. */
-function parseStored(value: unknown): StoredQuota | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { month, used, reported } = value as Record<string, unknown>;
-  if (typeof month !== 'string' || !/^\d{4}-\d{2}$/.test(month)) return undefined;
-  if (typeof used !== 'number' || !Number.isFinite(used) || used < 0) return undefined;
-  const thresholds = Array.isArray(reported)
-    ? reported.filter((t): t is QuotaThreshold => QUOTA_THRESHOLDS.includes(t as QuotaThreshold))
-    : [];
-  return { month, used, reported: thresholds };
 }

@@ -2,6 +2,19 @@
  * Sliding-window rate limiter: at most `limit` grants in any window of `windowMs`.
  * Excess callers queue in FIFO order and never fail; they are only ever cancelled by their signal.
  * A grant at time t occupies its slot for [t, t + windowMs).
+ *
+ * Time is the clock's monotonic time, not the wall clock: a system clock set back would otherwise hold
+ * every slot until the wall clock caught up (an hour back stalled a full window for 61 minutes), and one
+ * set forward would free them all at once. (A monotonic clock may stand still while the machine sleeps,
+ * which delays a slot by at most one window.)
+ *
+ * The limit is per VS Code window, not shared between windows: each window's router has its own limiter,
+ * so N windows may send up to N times `limit` per window. Why not shared: the limit exists to spread one
+ * window's bursts (a batch of comments, a retry storm) and the server's own 429 + Retry-After, which the
+ * router honours, is the real cross-window guard. Sharing a sliding window between processes needs
+ * timestamps they all agree on (the wall clock, which is what a clock step breaks) and a cross-process
+ * FIFO queue (polling a shared file), neither simple nor exact. What must be exact across windows is
+ * the monthly quota, and that one is shared (quota.ts).
  */
 import { cancelledFailure } from './clock';
 import type { Clock } from './routingTypes';
@@ -37,7 +50,7 @@ export class SlidingWindowRateLimiter {
   private limit: number;
   private windowMs: number;
   private readonly clock: Clock;
-  /** Grant timestamps inside the window, oldest first. */
+  /** Grant times (monotonic) inside the window, oldest first. */
   private grants: number[] = [];
   private queue: Waiter[] = [];
   /** The one pending wake-up, if any. */
@@ -77,7 +90,7 @@ export class SlidingWindowRateLimiter {
 
   /** Grants inside the current window. */
   inWindow(): number {
-    this.prune(this.clock.now());
+    this.prune(this.clock.monotonicNow());
     return this.grants.length;
   }
 
@@ -89,7 +102,7 @@ export class SlidingWindowRateLimiter {
   }
 
   snapshot(): RateLimiterSnapshot {
-    const now = this.clock.now();
+    const now = this.clock.monotonicNow();
     this.prune(now);
     return {
       limit: this.limit,
@@ -102,7 +115,7 @@ export class SlidingWindowRateLimiter {
 
   /** Grants as many queued callers as the window allows, then plans one wake-up for the rest. */
   private pump(): void {
-    const now = this.clock.now();
+    const now = this.clock.monotonicNow();
     this.prune(now);
     while (this.queue.length > 0 && this.grants.length < this.limit) {
       const waiter = this.queue.shift();
@@ -135,7 +148,7 @@ export class SlidingWindowRateLimiter {
     const controller = new AbortController();
     const timer: Timer = { at, controller };
     this.timer = timer;
-    this.clock.sleep(at - this.clock.now(), controller.signal).then(
+    this.clock.sleep(at - this.clock.monotonicNow(), controller.signal).then(
       () => {
         if (this.timer !== timer) return;
         this.timer = undefined;

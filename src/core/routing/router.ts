@@ -32,6 +32,8 @@ export interface RouterDeps {
   readonly settings: RoutingSettings;
   readonly transport: Transport;
   readonly store: KeyValueStore;
+  /** Directory for the monthly-quota ledger shared by all windows; without it the quota counts in `store`, per window. */
+  readonly quotaDir?: string;
   readonly clock?: Clock;
   readonly random?: () => number;
   readonly log?: (line: string) => void;
@@ -66,7 +68,7 @@ export class Router {
     this.clock = deps.clock ?? systemClock;
     this.random = deps.random ?? Math.random;
     this.limiter = new SlidingWindowRateLimiter({ limit: this.settings.requestsPerMinute, windowMs: 60_000, clock: this.clock });
-    this.quota = new MonthlyQuota({ store: deps.store, clock: this.clock, limit: this.settings.monthlyQuota });
+    this.quota = new MonthlyQuota({ store: deps.store, dir: deps.quotaDir, clock: this.clock, limit: this.settings.monthlyQuota, onError: (m) => this.log(m) });
     this.cache = new LruCache<TaskResult>({ maxEntries: 200, ttlMs: this.settings.cacheTtlMs, clock: this.clock });
     this.metrics = new HealthMetrics({ clock: this.clock });
   }
@@ -185,9 +187,15 @@ export class Router {
     return 'not served (answered 404 earlier this session)';
   }
 
+  /**
+   * Checks and counts the request right before it is sent, after the rate limiter let it go. The check
+   * before queueing only refuses early when the quota is known to be used up: on its own, requests queued
+   * together would all pass it and overshoot the limit.
+   */
   private async recordQuota(): Promise<void> {
-    const crossing = await this.quota.record();
+    const { granted, usage, crossing } = await this.quota.reserve();
     if (crossing !== undefined) this.deps.onQuotaCrossing?.(crossing.threshold, crossing.usage);
+    if (!granted) throw new CallFailure('quota-exceeded', quotaExceededMessage(usage, 'huggingface.quota.monthlyRequests'));
   }
 
   /** Identical requests are answered from memory unless sampling makes each answer different. */

@@ -89,7 +89,13 @@ export interface Transport {
 
 /** Time source, injectable so backoff, limiter and quota are tested with a fake clock. */
 export interface Clock {
+  /** Wall-clock time (ms since the epoch): for calendar questions such as which month a request counts in. */
   now(): number;
+  /**
+   * Monotonic time in ms from an arbitrary origin: for measuring intervals (the rate limiter's window).
+   * Unlike `now()` it never jumps when the user or NTP changes the system clock.
+   */
+  monotonicNow(): number;
   /** Resolves after `ms`; rejects with a `CallFailure('cancelled')` if `signal` aborts first. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }

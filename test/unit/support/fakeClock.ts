@@ -2,6 +2,10 @@
  * A manually driven Clock for tests: time only moves when the test calls `advance`.
  * `advance` fires due sleepers one at a time in time order and drains pending microtasks after
  * each, so async code chained on a sleep (limiter pumps, retry loops) runs before the next fires.
+ *
+ * Wall time (`now`) and monotonic time (`monotonicNow`) are kept apart, like a real machine's:
+ * `advance` moves both, `setWallClock` / `stepWallClock` move only the wall clock (the user or NTP
+ * changing the system time), and sleepers are due on the monotonic clock, as Node's timers are.
  */
 import { cancelledFailure } from '../../../src/core/routing/clock';
 import type { Clock } from '../../../src/core/routing/routingTypes';
@@ -9,6 +13,7 @@ import type { Clock } from '../../../src/core/routing/routingTypes';
 export const DEFAULT_FAKE_START = Date.parse('2026-11-25T12:00:00Z');
 
 interface Sleeper {
+  /** Monotonic time the sleep ends at. */
   readonly dueAt: number;
   /** Creation order, so sleepers due at the same instant fire in the order they were started. */
   readonly seq: number;
@@ -21,16 +26,33 @@ export function flushMicrotasks(): Promise<void> {
 }
 
 export class FakeClock implements Clock {
-  private current: number;
+  /** Monotonic time: starts at 0 and only `advance` moves it. */
+  private elapsed = 0;
+  /** Wall time minus monotonic time; changed by the wall-clock steps. */
+  private wallOffset: number;
   private sleepers: Sleeper[] = [];
   private nextSeq = 0;
 
   constructor(start: number | Date | string = DEFAULT_FAKE_START) {
-    this.current = typeof start === 'number' ? start : new Date(start).getTime();
+    this.wallOffset = toTime(start);
   }
 
   now(): number {
-    return this.current;
+    return this.wallOffset + this.elapsed;
+  }
+
+  monotonicNow(): number {
+    return this.elapsed;
+  }
+
+  /** Sets the wall clock to `time` without moving monotonic time or waking anyone. */
+  setWallClock(time: number | Date | string): void {
+    this.wallOffset = toTime(time) - this.elapsed;
+  }
+
+  /** Moves the wall clock by `deltaMs` (negative: back) without moving monotonic time or waking anyone. */
+  stepWallClock(deltaMs: number): void {
+    this.wallOffset += deltaMs;
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
@@ -43,7 +65,7 @@ export class FakeClock implements Clock {
         reject(cancelledFailure());
       };
       const sleeper: Sleeper = {
-        dueAt: this.current + ms,
+        dueAt: this.elapsed + ms,
         seq: this.nextSeq++,
         wake: () => {
           signal?.removeEventListener('abort', onAbort);
@@ -57,17 +79,17 @@ export class FakeClock implements Clock {
 
   /** Moves time forward by `ms`, waking due sleepers in time order with microtasks drained between them. */
   async advance(ms: number): Promise<void> {
-    const target = this.current + Math.max(0, ms);
+    const target = this.elapsed + Math.max(0, ms);
     await flushMicrotasks();
     for (;;) {
       const next = this.earliestDue();
       if (!next || next.dueAt > target) break;
       this.sleepers = this.sleepers.filter((s) => s !== next);
-      this.current = Math.max(this.current, next.dueAt);
+      this.elapsed = Math.max(this.elapsed, next.dueAt);
       next.wake();
       await flushMicrotasks();
     }
-    this.current = target;
+    this.elapsed = target;
     await flushMicrotasks();
   }
 
@@ -76,9 +98,10 @@ export class FakeClock implements Clock {
     return this.sleepers.length;
   }
 
-  /** When the earliest pending sleep is due, if any. */
+  /** When (on the wall clock as it reads now) the earliest pending sleep is due, if any. */
   nextDueAt(): number | undefined {
-    return this.earliestDue()?.dueAt;
+    const due = this.earliestDue()?.dueAt;
+    return due === undefined ? undefined : due + this.wallOffset;
   }
 
   private earliestDue(): Sleeper | undefined {
@@ -88,4 +111,8 @@ export class FakeClock implements Clock {
     }
     return best;
   }
+}
+
+function toTime(time: number | Date | string): number {
+  return typeof time === 'number' ? time : new Date(time).getTime();
 }

@@ -14,6 +14,18 @@ describe('systemClock', () => {
     assert.ok(now >= before && now <= Date.now());
   });
 
+  it('monotonicNow() does not follow Date.now when the system clock is set back', () => {
+    const realNow = Date.now;
+    const before = systemClock.monotonicNow();
+    Date.now = () => realNow() - 3_600_000;
+    try {
+      assert.ok(systemClock.monotonicNow() >= before);
+      assert.ok(systemClock.now() < realNow() - 3_000_000);
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
   it('sleep resolves after a short wait', async () => {
     await systemClock.sleep(1);
   });
@@ -90,6 +102,19 @@ describe('FakeClock', () => {
     controller.abort();
     await assert.rejects(sleeping, isCancelled);
     assert.equal(clock.pendingSleeps(), 0);
+  });
+
+  it('keeps monotonic time apart from the wall clock: setting the wall clock moves neither monotonic time nor sleepers', async () => {
+    const clock = new FakeClock('2026-12-01T00:00:00Z');
+    const woke: number[] = [];
+    void clock.sleep(100).then(() => woke.push(clock.monotonicNow()));
+    clock.setWallClock('2026-11-30T23:00:00Z');
+    clock.stepWallClock(-1000);
+    assert.equal(clock.now(), Date.parse('2026-11-30T22:59:59Z'));
+    assert.equal(clock.monotonicNow(), 0);
+    await clock.advance(100);
+    assert.deepEqual(woke, [100]);
+    assert.equal(clock.now(), Date.parse('2026-11-30T22:59:59.100Z'));
   });
 
   it('a non-positive sleep resolves without advancing time', async () => {

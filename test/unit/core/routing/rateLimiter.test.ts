@@ -194,6 +194,38 @@ describe('SlidingWindowRateLimiter', () => {
     assert.deepEqual(limiter.snapshot(), { limit: 2, windowMs: WINDOW, inWindow: 2, queued: 1, nextSlotInMs: 45_000 });
   });
 
+  it('measures its window on the monotonic clock: a wall clock set back an hour does not stall a full window', async () => {
+    const clock = new FakeClock(0);
+    const limiter = new SlidingWindowRateLimiter({ limit: 1, windowMs: WINDOW, clock });
+    const grants: Grant[] = [];
+    const pending = [track(limiter, clock, grants, 0)];
+    await clock.advance(0);
+    clock.stepWallClock(-3_600_000);
+    pending.push(track(limiter, clock, grants, 1));
+    await clock.advance(WINDOW - 1);
+    assert.equal(grants.length, 1);
+    assert.equal(limiter.snapshot().nextSlotInMs, 1);
+    await clock.advance(1);
+    await Promise.all(pending);
+    assert.equal(grants.length, 2, 'granted one window after the first grant, not 61 minutes later');
+  });
+
+  it('a wall clock set forward frees no slot early', async () => {
+    const clock = new FakeClock(0);
+    const limiter = new SlidingWindowRateLimiter({ limit: 1, windowMs: WINDOW, clock });
+    const grants: Grant[] = [];
+    const pending = [track(limiter, clock, grants, 0)];
+    await clock.advance(1000);
+    clock.stepWallClock(3_600_000);
+    pending.push(track(limiter, clock, grants, 1));
+    await clock.advance(0);
+    assert.equal(grants.length, 1);
+    assert.equal(limiter.inWindow(), 1);
+    await clock.advance(WINDOW - 1000);
+    await Promise.all(pending);
+    assert.equal(grants.length, 2);
+  });
+
   it('rejects a limit below 1 and a non-positive window', () => {
     const clock = new FakeClock(0);
     assert.throws(() => new SlidingWindowRateLimiter({ limit: 0, clock }), RangeError);
