@@ -10,7 +10,7 @@ import { answerDocument, answerSummary, percent } from '../ui/resultText';
 import { inform } from '../ui/notify';
 import { cancelled } from './actionResult';
 import { stringArg } from './args';
-import { selectionAction } from './run';
+import { selectionAction, showInPreviewInstead } from './run';
 
 export function askAboutSelection(ctx: Ctx) {
   return selectionAction(ctx, 'question-answering', async ({ args, target, tracked, route }) => {
@@ -28,18 +28,25 @@ export function askAboutSelection(ctx: Ctx) {
     const base = { decision, result, message };
     const hasSpan = !result.generative && result.start >= 0 && result.end > result.start && result.end <= target.text.length;
     if (!hasSpan) {
-      await ctx.previews.show(answerDocument(question, result.answer), { title: 'Answer', languageId: 'markdown' });
+      await ctx.previews.show(answerDocument(question, result.answer, true), ANSWER_PREVIEW);
       return { ...base, status: 'preview' };
     }
     const range = tracked.current;
     const editor = editorFor(target.document, target.editor);
-    if (!checkTarget(target, tracked.now()).ok || range === undefined || editor === undefined) return { ...base, status: 'preview' };
+    const verdict = checkTarget(target, tracked.now());
+    if (!verdict.ok || range === undefined || editor === undefined) {
+      const reason = !verdict.ok ? verdict.reason : 'the file is no longer shown in an editor';
+      const shown = await showInPreviewInstead(ctx, 'The answer was not highlighted', reason, answerDocument(question, result.answer, false), ANSWER_PREVIEW);
+      return { ...base, status: 'preview', message: shown };
+    }
     const span = new vscode.Range(target.document.positionAt(range.start + result.start), target.document.positionAt(range.start + result.end));
     ctx.decorations.showAnswer(editor, span, `**Answer** · score ${percent(result.score)}`);
     editor.revealRange(span, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return { ...base, status: 'applied' };
   });
 }
+
+const ANSWER_PREVIEW = { title: 'Answer', languageId: 'markdown' } as const;
 
 function askQuestion(): Thenable<string | undefined> {
   return vscode.window.showInputBox({

@@ -8,9 +8,9 @@ import type { Entity } from '../core/tasks/taskTypes';
 import { editorFor } from '../editor/decorations';
 import type { SelectionTarget } from '../editor/selection';
 import { checkTarget } from '../editor/targetGuard';
-import { entityHover, entityOffsets, entitySummary, percent } from '../ui/resultText';
+import { entitiesDocument, entityHover, entityOffsets, entitySummary, percent } from '../ui/resultText';
 import { inform } from '../ui/notify';
-import { selectionAction } from './run';
+import { selectionAction, showInPreviewInstead } from './run';
 
 export function extractEntities(ctx: Ctx) {
   return selectionAction(ctx, 'ner', async ({ target, tracked, route }) => {
@@ -23,7 +23,12 @@ export function extractEntities(ctx: Ctx) {
     const editor = editorFor(target.document, target.editor);
     inform(message);
     if (result.entities.length === 0) return { ...base, status: 'applied' };
-    if (!checkTarget(target, tracked.now()).ok || range === undefined || editor === undefined) return { ...base, status: 'preview' };
+    const verdict = checkTarget(target, tracked.now());
+    if (!verdict.ok || range === undefined || editor === undefined) {
+      const reason = !verdict.ok ? verdict.reason : 'the file is no longer shown in an editor';
+      const shown = await showInPreviewInstead(ctx, 'The entities were not marked', reason, entitiesDocument(result.entities), { title: 'Named entities', languageId: 'markdown' });
+      return { ...base, status: 'preview', message: shown };
+    }
     const marks = entityOffsets(result.entities, range.start, target.text.length).map(({ entity, start, end }) => ({
       entity,
       range: new vscode.Range(target.document.positionAt(start), target.document.positionAt(end)),

@@ -18,6 +18,23 @@ import { argsObject } from './args';
 import { checkSelection, preflight } from './preflight';
 
 /** Shows why the action will not run and returns the matching 'refused' result. */
+/**
+ * The result could not be put where it belongs (`reason`: the document was closed, the text changed): it
+ * opens in a preview instead, and the user is told why. Returns the message (the action's result message).
+ */
+export async function showInPreviewInstead(
+  ctx: Ctx,
+  notDone: string,
+  reason: string,
+  content: string,
+  options: { readonly title: string; readonly languageId: string },
+): Promise<string> {
+  await ctx.previews.show(content, options);
+  const message = `${notDone} because ${reason}; it is in the preview.`;
+  notify(plainMessage(message));
+  return message;
+}
+
 export function refuse(message: UserMessage): ActionResult {
   notify(message);
   return { status: 'refused', message: message.text };

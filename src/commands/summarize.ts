@@ -4,10 +4,10 @@ import type { SummaryOutput } from '../configModel';
 import type { SummaryStyle } from '../core/tasks/taskTypes';
 import { commentAboveFor, indentOf } from '../editor/commentAbove';
 import { insertAboveIfUnchanged } from '../editor/guardedEdit';
-import { plainMessage } from '../ui/messages';
-import { notify } from '../ui/notify';
 import { oneOfArg } from './args';
-import { selectionAction } from './run';
+import { selectionAction, showInPreviewInstead } from './run';
+
+const SUMMARY_PREVIEW = { title: 'Summary', languageId: 'markdown' } as const;
 
 export function summarizeSelection(ctx: Ctx) {
   return selectionAction(ctx, 'summarize', async ({ args, target, tracked, route }) => {
@@ -18,17 +18,14 @@ export function summarizeSelection(ctx: Ctx) {
     if (!routed.ok) return routed.result;
     const { result, decision } = routed.value;
     const base = { decision, result };
-    const preview = () => ctx.previews.show(result.text, { title: 'Summary', languageId: 'markdown' });
     if (output === 'preview') {
-      await preview();
+      await ctx.previews.show(result.text, SUMMARY_PREVIEW);
       return { ...base, status: 'preview', message: 'Summary opened in a preview.' };
     }
     const languageId = target.document.languageId;
     const edit = await insertAboveIfUnchanged(tracked, target, (line, eol) => commentAboveFor(result.text, languageId, indentOf(line), eol));
     if (edit.applied) return { ...base, status: 'applied', message: 'Summary inserted above the selection.' };
-    await preview();
-    const message = `The summary was not inserted because ${edit.reason}; it is in the preview.`;
-    notify(plainMessage(message));
+    const message = await showInPreviewInstead(ctx, 'The summary was not inserted', edit.reason, result.text, SUMMARY_PREVIEW);
     return { ...base, status: 'preview', message };
   });
 }

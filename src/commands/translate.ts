@@ -10,11 +10,10 @@ import { findLanguage, languageName } from '../core/language/languages';
 import { replaceIfUnchanged } from '../editor/guardedEdit';
 import type { SelectionTarget } from '../editor/selection';
 import { plainMessage } from '../ui/messages';
-import { notify } from '../ui/notify';
 import { cancelled, done, stop, type Step } from './actionResult';
 import { stringArg } from './args';
 import { pickLanguage } from './languageQuickPick';
-import { refuse, selectionAction } from './run';
+import { refuse, selectionAction, showInPreviewInstead } from './run';
 import { chooseSource } from './sourceLanguage';
 
 export function translateSelection(ctx: Ctx) {
@@ -52,9 +51,7 @@ function translateAction(ctx: Ctx, mode: 'replace' | 'preview') {
     }
     const edit = await replaceIfUnchanged(tracked, target, text);
     if (edit.applied) return { ...base, status: 'applied', message: `Translated from ${languageName(sourceLang.value)} to ${languageName(targetLang.value)}.` };
-    await showTranslation(ctx, target, text, targetLang.value);
-    const message = `The translation was not written because ${edit.reason}; it is in the preview.`;
-    notify(plainMessage(message));
+    const message = await showInPreviewInstead(ctx, 'The translation was not written', edit.reason, text, translationPreview(target, targetLang.value));
     return { ...base, status: 'preview', message };
   });
 }
@@ -96,6 +93,10 @@ function sameLanguage(lang: string) {
   return plainMessage(`The selection is already in ${languageName(lang)}. Pick another target language.`);
 }
 
+function translationPreview(target: SelectionTarget, targetLang: string): { title: string; languageId: string } {
+  return { title: `Translation (${languageName(targetLang)})`, languageId: target.document.languageId };
+}
+
 async function showTranslation(ctx: Ctx, target: SelectionTarget, text: string, targetLang: string): Promise<void> {
-  await ctx.previews.show(text, { title: `Translation (${languageName(targetLang)})`, languageId: target.document.languageId });
+  await ctx.previews.show(text, translationPreview(target, targetLang));
 }

@@ -44,4 +44,50 @@ describe('an edit made while a request runs', () => {
       await held.dispose();
     }
   });
+
+  /** Closes the document (reverted first: it is an untitled one) while the request is held. */
+  async function closeDocument(editor: vscode.TextEditor): Promise<void> {
+    await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+
+  it('a document closed while Ask runs gets its answer in a preview, and says so', async () => {
+    const held = await HeldChatEndpoint.start();
+    const restore = await setSetting('endpoints', held.setting(['question-answering']));
+    try {
+      const editor = await openDocument('Ada Lovelace wrote the first program in 1843.\n');
+      select(editor);
+      const running = startAction('askAboutSelection', { question: 'When was the first program written?' });
+      await held.waitForRequest();
+      await closeDocument(editor);
+      held.finish('1843');
+      const result = await within('the answer', running, 30_000);
+      assert.equal(result?.status, 'preview', result?.message);
+      assert.match(result.message ?? '', /not highlighted because the document was closed/);
+      assert.ok(previewTexts().some((t) => t.includes('1843') && t.includes('When was the first program written?')), JSON.stringify(previewTexts()));
+    } finally {
+      await restore();
+      await held.dispose();
+    }
+  });
+
+  it('a document closed while Extract Named Entities runs gets the entities in a preview, and says so', async () => {
+    const held = await HeldChatEndpoint.start();
+    const restore = await setSetting('endpoints', held.setting(['ner']));
+    try {
+      const editor = await openDocument('Ada Lovelace lived in London.\n');
+      select(editor);
+      const running = startAction('extractEntities');
+      await held.waitForRequest();
+      await closeDocument(editor);
+      held.finish('[{"entity_group": "PER", "word": "Ada Lovelace"}, {"entity_group": "LOC", "word": "London"}]');
+      const result = await within('the entities', running, 30_000);
+      assert.equal(result?.status, 'preview', result?.message);
+      assert.match(result.message ?? '', /not marked because the document was closed/);
+      assert.ok(previewTexts().some((t) => t.includes('| Ada Lovelace | PER |') && t.includes('| London | LOC |')), JSON.stringify(previewTexts()));
+    } finally {
+      await restore();
+      await held.dispose();
+    }
+  });
 });
