@@ -77,6 +77,8 @@ export class Ctx {
       ctx.statusBar,
       vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
       ctx.config.onDidChange(() => ctx.onSettingsChanged()),
+      // Another account's answers must not be served from memory after a sign-in or sign-out.
+      tokens.onDidChange(() => ctx.routerIfCreated()?.clearCache()),
     );
     return ctx;
   }

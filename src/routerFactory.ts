@@ -3,6 +3,7 @@
  * secrets, persisted quota, log and status bar. Part of the actions chunk (src/actions.ts): the routing
  * core is loaded when the first request needs it, not at activation.
  */
+import { accountKey } from './core/trust/accountKey';
 import { join } from 'node:path';
 import type { TokenStore } from './auth/tokenStore';
 import type { Config } from './config';
@@ -43,6 +44,7 @@ export function createRouter(host: RouterHost): Router {
       },
     }),
     store: host.state.quotaStore(),
+    accountKey: async () => accountKey(await host.tokens.hfToken()),
     quotaDir: host.globalStorageDir === undefined ? undefined : join(host.globalStorageDir, 'quota'),
     log: (line) => host.log.info(line),
     onQuotaCrossing: (threshold, usage) => {

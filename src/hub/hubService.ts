@@ -9,6 +9,7 @@
  *   anonymous (the client would throw before any request).
  * - Every failure rejects with a HubError carrying a HubFailure (offline, rate-limited, signed-out, …).
  */
+import { accountKey } from '../core/trust/accountKey';
 import { credentialGuardedFetch, hfTokenCheck, type TokenApprovals } from '../core/trust/credentialHosts';
 import { isHfToken } from '../core/trust/hfToken';
 import { loadCardRenderer, loadHubLibrary } from '../lazyChunks';
@@ -70,15 +71,6 @@ const MAX_SESSIONS = 24;
 /** Without a way to ask the user, nothing besides Hugging Face's own hosts is approved. */
 const NO_APPROVALS: TokenApprovals = { isApproved: () => false, requestApproval: async () => false };
 const DEFAULT_TTL_MS = 5 * 60_000;
-
-/** FNV-1a: a short, stable, non-reversible tag for the account (cache keys live in memory only). */
-function accountKey(token: string | undefined): string {
-  if (!token) return 'anon';
-  let h = 0x811c9dc5;
-  for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
-}
-
 
 export function repoPath(kind: RepoKind, id: string): string {
   return kind === 'model' ? id : `${kind}s/${id}`;

@@ -6,7 +6,7 @@ import { cacheKey, LruCache } from './lruCache';
 import { HealthMetrics, providerKeyOf, type ProviderHealth } from './metrics';
 import { MonthlyQuota, quotaExceededMessage, type QuotaUsage } from './quota';
 import { SlidingWindowRateLimiter } from './rateLimiter';
-import type { RoutingSettings } from './settings';
+import { QUOTA_SETTING_ID, type RoutingSettings } from './settings';
 import { CallFailure, FALLBACK_KINDS, RETRY_KINDS, type CallOptions, type Candidate, type Clock, type KeyValueStore, type Transport } from './routingTypes';
 import { RoutingError } from './routingError';
 import type { TaskRequest, TaskResult } from '../tasks/taskTypes';
@@ -38,6 +38,8 @@ export interface RouterDeps {
   readonly random?: () => number;
   readonly log?: (line: string) => void;
   readonly onQuotaCrossing?: (percent: 80 | 95 | 100, usage: QuotaUsage) => void;
+  /** Which account is signed in (core/trust/accountKey.ts): cached answers of one account never reach another. */
+  readonly accountKey?: () => Promise<string>;
   /** The chain builder; tests pass their own. */
   readonly buildChain?: (request: TaskRequest, settings: RoutingSettings) => Candidate[];
 }
@@ -73,6 +75,11 @@ export class Router {
     this.metrics = new HealthMetrics({ clock: this.clock });
   }
 
+  /** Forgets every cached answer (sign-in and sign-out call it: another account must not see them). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
   updateSettings(settings: RoutingSettings): void {
     this.settings = settings;
     this.limiter.setLimit(settings.requestsPerMinute);
@@ -105,7 +112,7 @@ export class Router {
 
   async run(request: TaskRequest, options: RunOptions = {}): Promise<RouteOutcome> {
     const recorder = new DecisionRecorder(this.nextId++, request.task, this.clock.now());
-    const key = this.cacheKeyFor(request, options);
+    const key = this.cacheKeyFor(request, options, (await this.deps.accountKey?.()) ?? 'anon');
     const cached = key === undefined ? undefined : this.cache.get(key);
     if (cached) {
       emitCached(cached, options);
@@ -195,14 +202,14 @@ export class Router {
   private async recordQuota(): Promise<void> {
     const { granted, usage, crossing } = await this.quota.reserve();
     if (crossing !== undefined) this.deps.onQuotaCrossing?.(crossing.threshold, crossing.usage);
-    if (!granted) throw new CallFailure('quota-exceeded', quotaExceededMessage(usage, 'huggingface.quota.monthlyRequests'));
+    if (!granted) throw new CallFailure('quota-exceeded', quotaExceededMessage(usage, QUOTA_SETTING_ID));
   }
 
   /** Identical requests are answered from memory unless sampling makes each answer different. */
-  private cacheKeyFor(request: TaskRequest, options: RunOptions): string | undefined {
+  private cacheKeyFor(request: TaskRequest, options: RunOptions, account: string): string | undefined {
     if (this.settings.cacheTtlMs <= 0) return undefined;
     if ((request.task === 'generate-code' || request.task === 'chat') && (request.temperature ?? 0) > 0) return undefined;
-    return cacheKey({ request, only: options.only, pinned: this.settings.pinnedModels[request.task] });
+    return cacheKey({ request, only: options.only, pinned: this.settings.pinnedModels[request.task], account });
   }
 
   private fail(recorder: DecisionRecorder, failure: CallFailure): RoutingError {

@@ -32,7 +32,7 @@ class ScriptedTransport implements Transport {
 
 const ok = (text: string): TaskResult => ({ task: 'translate', text });
 
-function setup(script: Record<string, Step[]>, chain: Candidate[], settings: Partial<RoutingSettings> = {}) {
+function setup(script: Record<string, Step[]>, chain: Candidate[], settings: Partial<RoutingSettings> = {}, account?: () => string) {
   const clock = new FakeClock();
   const transport = new ScriptedTransport(script);
   const store = new MemoryStore();
@@ -45,6 +45,7 @@ function setup(script: Record<string, Step[]>, chain: Candidate[], settings: Par
     random: () => 0.5,
     buildChain: () => chain,
     onQuotaCrossing: (p) => crossings.push(p),
+    ...(account ? { accountKey: async () => account() } : {}),
   });
   return { clock, transport, router, store, crossings };
 }
@@ -179,6 +180,25 @@ describe('Router', () => {
     await router.run(gen);
     await router.run(gen);
     assert.deepEqual(transport.calls, ['a', 'a', 'a']);
+  });
+
+  it("never answers one account's request from another account's cached answer", async () => {
+    let account = 'alice';
+    const { router, transport } = setup({ a: [ok('hola')] }, [candidate('a')], { cacheTtlMs: 60_000 }, () => account);
+    await router.run(translate);
+    account = 'bob';
+    assert.equal((await router.run(translate)).decision.fromCache, false);
+    account = 'alice';
+    assert.equal((await router.run(translate)).decision.fromCache, true);
+    assert.deepEqual(transport.calls, ['a', 'a']);
+  });
+
+  it('forgets every cached answer on clearCache (sign-in, sign-out)', async () => {
+    const { router, transport } = setup({ a: [ok('hola')] }, [candidate('a')], { cacheTtlMs: 60_000 });
+    await router.run(translate);
+    router.clearCache();
+    assert.equal((await router.run(translate)).decision.fromCache, false);
+    assert.deepEqual(transport.calls, ['a', 'a']);
   });
 
   it('queues requests over the per-minute limit instead of failing them', async () => {
