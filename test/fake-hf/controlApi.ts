@@ -30,10 +30,24 @@ export function deserializeRequest(r: SerializedRequest): RecordedRequest {
   return { ...r, listener: r.listener as ListenerName, query: new URLSearchParams(r.query) };
 }
 
-const FAULT_TYPES = ['loading', 'rate-limit', 'status', 'slow', 'drop', 'malformed', 'wrong-shape', 'cut-stream'];
+const FAULT_TYPES: readonly Fault['type'][] = [
+  'loading',
+  'unavailable',
+  'rate-limit',
+  'status',
+  'bad-gateway',
+  'slow',
+  'stall',
+  'drop',
+  'malformed',
+  'wrong-shape',
+  'html-body',
+  'cut-stream',
+  'end-without-done',
+];
 
 function isFault(v: unknown): v is Fault {
-  return isRecord(v) && typeof v.type === 'string' && FAULT_TYPES.includes(v.type);
+  return isRecord(v) && typeof v.type === 'string' && (FAULT_TYPES as readonly string[]).includes(v.type);
 }
 
 export function handleControl(ctx: RouteContext, fake: ControlTarget): void {

@@ -35,6 +35,10 @@ export interface RouteContext {
   signal: AbortSignal;
   /** Set by a cut-stream fault: the socket is destroyed after this many SSE events (or half the body). */
   cutAfterChunks?: number;
+  /** Set by an end-without-done fault: the reply ends cleanly after this many SSE events (or half the body). */
+  endAfterChunks?: number;
+  /** Set by a stall fault: after `afterChunks` SSE events nothing is sent for `delayMs`. */
+  stall?: { afterChunks: number; delayMs: number };
 }
 
 export interface RouteMatch {
@@ -47,11 +51,20 @@ export type RouteTable = (ctx: RouteContext) => RouteMatch | undefined;
 
 export type Headers = Record<string, string | number>;
 
-/** Writes a complete reply; honours a pending cut-stream fault by sending half the body then destroying the socket. */
+/**
+ * Writes a complete reply. A pending cut-stream fault sends half the body then destroys the socket; an
+ * end-without-done fault sends half the body with a Content-Length that matches it (a clean, short reply).
+ */
 export function writeReply(ctx: RouteContext, status: number, headers: Headers, body: string | Buffer): void {
   const { res } = ctx;
   if (res.headersSent || res.destroyed) return;
   const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  if (ctx.endAfterChunks !== undefined) {
+    const half = buf.subarray(0, Math.floor(buf.length / 2));
+    res.writeHead(status, { ...headers, 'Content-Length': half.length });
+    res.end(ctx.method === 'HEAD' ? undefined : half);
+    return;
+  }
   if (ctx.cutAfterChunks !== undefined) {
     res.writeHead(status, { ...headers, 'Content-Length': buf.length });
     res.write(buf.subarray(0, Math.floor(buf.length / 2)), () => res.socket?.destroy());

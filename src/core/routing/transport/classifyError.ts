@@ -36,6 +36,9 @@ export function classifyError(err: unknown, ctx: ErrorContext): CallFailure {
   const safe = (text: string) => redactSecrets(text, ctx.secrets);
   if (err instanceof InferenceClientProviderApiError || err instanceof InferenceClientHubApiError) {
     const status = err.httpResponse.status;
+    if (isUnreadableSuccess(status, err.httpResponse.body)) {
+      return new CallFailure('malformed', `${ctx.target} sent a response that could not be read (${safe(err.message)}).`, { status });
+    }
     const serverText = serverMessage(err.httpResponse.body) ?? err.message;
     return fromStatus(status, safe(serverText), ctx, err.httpResponse.body);
   }
@@ -60,6 +63,16 @@ export function classifyError(err: unknown, ctx: ErrorContext): CallFailure {
   }
   const message = err instanceof Error ? err.message : String(err);
   return new CallFailure('server', `${ctx.target} failed: ${safe(message)}`);
+}
+
+/**
+ * A 2xx the client still refused, with no body it kept: a streamed call answered with something other than
+ * an event stream (a captive portal's or proxy's HTML page). The server did not fail, its answer cannot be
+ * read: retrying the same model brings the same page back, the next candidate may fare better. (An error
+ * event inside a stream is also a 2xx, but the client keeps that event as the body: it stays a server error.)
+ */
+function isUnreadableSuccess(status: number, body: unknown): boolean {
+  return status >= 200 && status < 300 && (body === '' || body === undefined);
 }
 
 function fromStatus(status: number, text: string, ctx: ErrorContext, body: unknown): CallFailure {

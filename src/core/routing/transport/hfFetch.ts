@@ -1,6 +1,7 @@
 import { withoutTrailingSlash } from '../../web/urls';
 import type { RoutingSettings } from '../settings';
 import { DEFAULT_HUB_URL, DEFAULT_ROUTER_URL } from '../settings';
+import { watchForDone } from './sseDone';
 
 /**
  * `@huggingface/inference` has its hosts as constants (no setting, no env var), so the one
@@ -17,10 +18,12 @@ function rewriteOrigin(url: string, from: string, to: string): string {
   return withoutTrailingSlash(to) + url.slice(from.length);
 }
 
-/** What the last response looked like, for headers the client does not surface (Retry-After). */
+/** What the last response looked like, for what the client does not surface (Retry-After, the end of a stream). */
 export interface ResponseProbe {
   status?: number;
   retryAfter?: string | null;
+  /** An event stream carried its `data: [DONE]` line. */
+  sawDone?: boolean;
 }
 
 export interface FetchOptions {
@@ -40,11 +43,12 @@ export function originRewritingFetch(
     const rewritten = rewriteHfUrl(url, settings());
     const withSignal = options.signal && !init?.signal ? { ...init, signal: options.signal } : init;
     const response = await base(input instanceof Request && rewritten === url ? input : rewritten, withSignal);
-    if (options.probe) {
-      options.probe.status = response.status;
-      options.probe.retryAfter = response.headers.get('retry-after');
-    }
-    return response;
+    const probe = options.probe;
+    if (!probe) return response;
+    probe.status = response.status;
+    probe.retryAfter = response.headers.get('retry-after');
+    probe.sawDone = false;
+    return watchForDone(response, () => (probe.sawDone = true));
   };
   return wrapped as typeof fetch;
 }

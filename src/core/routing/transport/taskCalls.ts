@@ -16,6 +16,8 @@ export interface TaskCallContext {
   readonly onToken?: (text: string) => void;
   /** Resets the idle timeout. */
   readonly touch: () => void;
+  /** The last event stream carried `data: [DONE]` (the client library does not say). */
+  readonly sawDone: () => boolean;
 }
 
 /** Below this score an extractive answer is noise: the chain moves on to a generative model. */
@@ -73,6 +75,7 @@ async function callChat(ctx: TaskCallContext, request: TaskRequest): Promise<str
     return content;
   }
   let text = '';
+  let finished = false;
   for await (const chunk of ctx.client.chatCompletionStream(args, options(ctx))) {
     throwIfAborted(ctx);
     ctx.touch();
@@ -81,7 +84,9 @@ async function callChat(ctx: TaskCallContext, request: TaskRequest): Promise<str
       text += delta;
       ctx.onToken(delta);
     }
+    finished ||= hasFinishReason(chunk);
   }
+  throwIfIncomplete(ctx, finished);
   return text;
 }
 
@@ -95,6 +100,7 @@ async function callTextGeneration(ctx: TaskCallContext, request: TaskRequest): P
   };
   if (!ctx.onToken) return (await ctx.client.textGeneration(args, options(ctx))).generated_text;
   let text = '';
+  let finished = false;
   for await (const chunk of ctx.client.textGenerationStream(args, options(ctx))) {
     throwIfAborted(ctx);
     ctx.touch();
@@ -103,13 +109,36 @@ async function callTextGeneration(ctx: TaskCallContext, request: TaskRequest): P
       text += delta;
       ctx.onToken(delta);
     }
+    finished ||= hasFinishReason(chunk);
   }
+  throwIfIncomplete(ctx, finished);
   return text;
 }
 
 /** Chunks already buffered keep arriving after an abort; stop at the next one. */
 function throwIfAborted(ctx: TaskCallContext): void {
   if (ctx.signal.aborted) throw new CallFailure('cancelled', 'Cancelled.');
+}
+
+/**
+ * A chunk that says the answer is over: OpenAI-style `choices[0].finish_reason`, or TGI's final
+ * `details.finish_reason`.
+ */
+function hasFinishReason(chunk: unknown): boolean {
+  if (!chunk || typeof chunk !== 'object') return false;
+  const record = chunk as { choices?: { finish_reason?: unknown }[]; details?: { finish_reason?: unknown } | null };
+  const reason = record.choices?.[0]?.finish_reason ?? record.details?.finish_reason;
+  return typeof reason === 'string' && reason !== '';
+}
+
+/**
+ * A stream that ended with neither `data: [DONE]` nor a finish_reason was cut short, however cleanly the
+ * connection closed: its text is a fragment. Failing it as `malformed` makes the router discard what was
+ * streamed and move on, instead of inserting half an answer.
+ */
+function throwIfIncomplete(ctx: TaskCallContext, finished: boolean): void {
+  if (finished || ctx.sawDone()) return;
+  throw new CallFailure('malformed', `${ctx.candidate.model} ended its stream before the answer was complete (no [DONE] and no finish_reason).`);
 }
 
 /** hf-inference streams OpenAI completion chunks; TGI streams `{token: {text}}`. Accept both. */
