@@ -11,6 +11,7 @@ import { hubRejection } from '../support/hubRejection';
 import { FAULT_ROWS, type FaultId, type FaultRow } from './faultRows';
 import { recordCell, type ActionId } from './matrixReport';
 import { assertExplained, assertUserSafe } from './safety';
+import { approving } from '../support/tokenChecks';
 
 /**
  * Hub cells that fail because of defects in src/hub/ (owned elsewhere, not fixed here). The suite expects
@@ -61,6 +62,7 @@ function service(env: HubEnv, row: FaultRow, logs: string[]): HubService {
     hubUrl: () => (row.id === 'refused' ? env.refusedUrl : env.fake.hubUrl),
     datasetsServerUrl: () => env.fake.datasetsServerUrl,
     getToken: async () => VALID_TOKEN,
+    checkTokenDestination: approving(env.fake.hubUrl, env.fake.datasetsServerUrl, env.refusedUrl),
     requestTimeoutMs: row.shortTimeout ? SHORT_TIMEOUT_MS : NORMAL_TIMEOUT_MS,
     log: (line) => logs.push(line),
   });
