@@ -10,6 +10,7 @@ import { Router } from '../src/core/routing/router';
 import { DEFAULT_SETTINGS, type RoutingSettings } from '../src/core/routing/settings';
 import { createHfTransport } from '../src/core/routing/transport/hfTransport';
 import type { Clock, KeyValueStore } from '../src/core/routing/routingTypes';
+import { approving } from '../test/unit/support/tokenChecks';
 
 /** The URLs of a running fake (passed to the memory child process as JSON). */
 export interface FakeUrls {
@@ -50,6 +51,7 @@ export function makeRouter(settings: RoutingSettings, token: string, fetchImpl?:
       settings: () => settings,
       getToken: async () => token,
       getEndpointKey: async () => undefined,
+      checkTokenDestination: approving(settings.hubUrl, settings.routerUrl),
       ...(fetchImpl ? { fetch: fetchImpl } : {}),
     }),
     store: new MemoryStore(),

@@ -145,6 +145,7 @@ export class Ctx {
       // The quota ledger every window shares (see core/routing/quotaLedger.ts).
       globalStorageDir: this.extensionContext.globalStorageUri.fsPath,
       log: this.log,
+      checkTokenDestination: this.checkTokenDestination,
       showUsage: (usage) => this.statusBar.update(usage),
     });
   }

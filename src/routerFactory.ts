@@ -26,6 +26,8 @@ interface RouterHost {
    */
   readonly globalStorageDir?: string;
   readonly log: Log;
+  /** Throws unless the Hugging Face token may go to `url` (asks the user for a new origin). */
+  checkTokenDestination(url: URL): Promise<void>;
   /** Shows the month's usage in the status bar. */
   showUsage(usage: QuotaUsage): void;
 }
@@ -37,6 +39,7 @@ export function createRouter(host: RouterHost): Router {
       settings: () => host.config.routingSettings(),
       // Only a Hugging Face token (what hasToken() counts as signed in) is sent.
       getToken: () => host.tokens.hfToken(),
+      checkTokenDestination: host.checkTokenDestination,
       // A key goes only to the origin it was saved for (TokenStore.endpointKey throws otherwise).
       getEndpointKey: async (id) => {
         const endpoint = host.config.routingSettings().endpoints.find((e) => e.id === id);

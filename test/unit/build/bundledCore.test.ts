@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { startFakeHf, VALID_TOKEN, type FakeHf } from '../../fake-hf/server';
+import { approving } from '../support/tokenChecks';
 
 // The product bundle tells esbuild that the Hugging Face packages are free of side effects, which
 // drops ~280 KB. This checks that what remains still works: the core is bundled exactly as the
@@ -66,7 +67,12 @@ describe('the production bundle of the routing core', function () {
     const settings = { ...core.DEFAULT_SETTINGS, hubUrl: fake.hubUrl, routerUrl: fake.routerUrl, cacheTtlMs: 0 };
     const router = new core.Router({
       settings,
-      transport: core.createHfTransport({ settings: () => settings, getToken: async () => VALID_TOKEN, getEndpointKey: async () => undefined }),
+      transport: core.createHfTransport({
+        settings: () => settings,
+        getToken: async () => VALID_TOKEN,
+        getEndpointKey: async () => undefined,
+        checkTokenDestination: approving(fake.hubUrl, fake.routerUrl),
+      }),
       store: { get: () => undefined, update: async () => undefined },
     });
     const translated = await router.run({ task: 'translate', text: 'Hello', sourceLang: 'en', targetLang: 'es' });

@@ -18,6 +18,7 @@ import { MemoryStore } from '../support/memoryStore';
 import type { FaultRow } from './faultRows';
 import type { RouterAction } from './routerActions';
 import { assertExplained, assertUserSafe } from './safety';
+import { approving } from '../support/tokenChecks';
 
 /** Generous for a healthy answer on a busy machine; only the faulted attempts of timeout rows use SHORT. */
 const NORMAL_TIMEOUT_MS = 10_000;
@@ -63,7 +64,12 @@ function settingsFor(env: RouterEnv, timeoutMs: number, routerUrl = env.fake.rou
 }
 
 function transportFor(settings: RoutingSettings): Transport {
-  return createHfTransport({ settings: () => settings, getToken: async () => VALID_TOKEN, getEndpointKey: async () => undefined });
+  return createHfTransport({
+    settings: () => settings,
+    getToken: async () => VALID_TOKEN,
+    getEndpointKey: async () => undefined,
+    checkTokenDestination: approving(settings.hubUrl, settings.routerUrl),
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { CredentialNotSentError } from '../../trust/credentialHosts';
 import { loadInferenceLibrary } from '../../../lazyChunks';
 import { CallFailure, type FailureKind } from '../routingTypes';
 import { parseRetryAfter } from '../backoff';
@@ -26,6 +27,8 @@ export function classifyError(err: unknown, ctx: ErrorContext): CallFailure {
     return new CallFailure('timeout', `${ctx.target} did not answer within ${Math.round(ctx.abort.timeoutMs / 1000)} s.`);
   }
   if (err instanceof CallFailure) return err;
+  // The token (or a key) was not sent where the request was addressed: the user's call to make, not a fallback.
+  if (err instanceof CredentialNotSentError) return new CallFailure('config', err.message);
   const {
     InferenceClientHubApiError,
     InferenceClientInputError,

@@ -1,3 +1,4 @@
+import { credentialGuardedFetch, hfTokenCheck } from '../../trust/credentialHosts';
 import { ENDPOINTS_SETTING_ID, type RoutingSettings } from '../settings';
 import { CallFailure, type CallOptions, type Candidate, type Transport } from '../routingTypes';
 import type { TaskRequest, TaskResult } from '../../tasks/taskTypes';
@@ -11,6 +12,11 @@ export interface HfTransportDeps {
   readonly settings: () => RoutingSettings;
   readonly getToken: () => Promise<string | undefined>;
   readonly getEndpointKey: (endpointId: string) => Promise<string | undefined>;
+  /**
+   * Runs before every request that carries the Hugging Face token (core/trust/credentialHosts.ts) and
+   * throws to stop it. Default: Hugging Face's own hosts only.
+   */
+  readonly checkTokenDestination?: (url: URL) => Promise<void>;
   /** The network; tests and the benchmark may wrap it. */
   readonly fetch?: typeof fetch;
 }
@@ -31,7 +37,10 @@ export function createHfTransport(deps: HfTransportDeps): Transport {
       try {
         const { token, endpointUrl, provider } = await resolveAccess(candidate, settings, deps);
         secrets.push(token);
-        const fetchImpl = originRewritingFetch(deps.settings, deps.fetch ?? globalThis.fetch, { signal: attempt.signal, probe });
+        // The token check sees each request where it really goes: after the configured hosts replaced the constants.
+        const network = deps.fetch ?? globalThis.fetch;
+        const base = candidate.provider.kind === 'hf' ? credentialGuardedFetch(network, deps.checkTokenDestination ?? OFFICIAL_HOSTS_ONLY) : network;
+        const fetchImpl = originRewritingFetch(deps.settings, base, { signal: attempt.signal, probe });
         const client = new (loadInferenceLibrary().InferenceClient)(token ?? '', { fetch: fetchImpl, retry_on_error: false, ...(endpointUrl ? { endpointUrl } : {}) });
         return await callTask(
           { client, candidate, provider, signal: attempt.signal, onToken: options.onToken, touch: () => attempt.touch(), sawDone: () => probe.sawDone === true },
@@ -51,6 +60,9 @@ export function createHfTransport(deps: HfTransportDeps): Transport {
     },
   };
 }
+
+/** Without a way to ask the user, the token goes to Hugging Face's own hosts only. */
+const OFFICIAL_HOSTS_ONLY = hfTokenCheck({ isApproved: () => false, requestApproval: async () => false });
 
 function describeCandidate(candidate: Candidate): string {
   const where = candidate.provider.kind === 'hf' ? candidate.provider.provider : `endpoint "${candidate.provider.endpointId}"`;

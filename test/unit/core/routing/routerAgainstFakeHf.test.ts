@@ -7,6 +7,7 @@ import type { TaskRequest } from '../../../../src/core/tasks/taskTypes';
 import { startFakeHf, VALID_TOKEN, type FakeHf } from '../../../fake-hf/server';
 import { InstantClock } from '../../support/instantClock';
 import { MemoryStore } from '../../support/memoryStore';
+import { approving } from '../../support/tokenChecks';
 
 /**
  * The routing core end to end: real @huggingface/inference client, real HTTP, the fake Hugging Face
@@ -22,7 +23,7 @@ describe('Router against the fake Hugging Face server', function () {
   });
   beforeEach(() => fake.reset());
 
-  function makeRouter(overrides: Partial<RoutingSettings> = {}, token: string | null = VALID_TOKEN) {
+  function makeRouter(overrides: Partial<RoutingSettings> = {}, token: string | null = VALID_TOKEN, check?: (url: URL) => Promise<void>) {
     const settings: RoutingSettings = {
       ...DEFAULT_SETTINGS,
       hubUrl: fake.hubUrl,
@@ -36,7 +37,12 @@ describe('Router against the fake Hugging Face server', function () {
     const logs: string[] = [];
     const router = new Router({
       settings,
-      transport: createHfTransport({ settings: () => settings, getToken: async () => token ?? undefined, getEndpointKey: async () => undefined }),
+      transport: createHfTransport({
+        settings: () => settings,
+        getToken: async () => token ?? undefined,
+        getEndpointKey: async () => undefined,
+        checkTokenDestination: check ?? approving(settings.hubUrl, settings.routerUrl),
+      }),
       store: new MemoryStore(),
       clock,
       random: () => 0.5,
@@ -106,6 +112,19 @@ describe('Router against the fake Hugging Face server', function () {
     });
     assert.equal(inferencePosts().length, 1);
     assert.ok(logs.every((l) => !l.includes(wrong)));
+  });
+
+  it('sends the token to a host the user has not approved never: the chain stops with a clear message', async () => {
+    // Only the Hub is approved: the router (another origin of the fake, on loopback) is not.
+    const { router } = makeRouter({}, VALID_TOKEN, approving(fake.hubUrl));
+    await assert.rejects(router.run(translateEnEs), (e: unknown) => {
+      assert.ok(e instanceof RoutingError);
+      assert.equal(e.failure.kind, 'config');
+      assert.match(e.message, new RegExp(`token was not sent to ${new URL(fake.routerUrl).host.replace(/\./g, '\\.')}`));
+      assert.equal(e.decision.outcomes.length, 1, 'no fallback: the next candidate would go to the same host');
+      return true;
+    });
+    assert.equal(fake.requests.filter((r) => r.listener === 'router' && r.headers.authorization !== undefined).length, 0);
   });
 
   it('refuses before any request when there is no token', async () => {
