@@ -16,6 +16,18 @@ export class HubError extends Error {
   }
 }
 
+/**
+ * The Hub (or the server in its place) answered, but not in the Hub's format: JSON that does not parse,
+ * an HTML page, a list that is not a list, a repo without an id. Thrown by the mapping; also what the hub
+ * client's own parse errors (SyntaxError, "x is not iterable") are taken to mean.
+ */
+export class UnreadableAnswerError extends Error {
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'UnreadableAnswerError';
+  }
+}
+
 /** What a wrapped fetch saw, for headers the hub client does not surface (Retry-After). */
 export interface ResponseProbe {
   retryAfterMs?: number;
@@ -94,7 +106,7 @@ export interface FailureContext {
   readonly probe?: ResponseProbe;
 }
 
-export function statusFailure(status: number, message: string, ctx: FailureContext): HubFailure {
+export function statusFailure(status: number, _serverMessage: string, ctx: FailureContext): HubFailure {
   if (status === 429) {
     const wait = ctx.probe?.retryAfterMs;
     const text = `The Hub is rate-limiting requests${wait !== undefined ? `; retry in ${Math.ceil(wait / 1000)} s` : ''}.`;
@@ -110,9 +122,10 @@ export function statusFailure(status: number, message: string, ctx: FailureConte
       ? { kind: 'forbidden', message: 'Your account has no access to this repo (it may be gated: request access on the Hub).' }
       : { kind: 'signed-out', message: 'This repo is gated. Sign in to Hugging Face to see it.' };
   }
-  if (status === 404) return { kind: 'not-found', message: 'Not found on the Hub.' };
-  const detail = message ? `: ${cleanMessage(message)}` : '';
-  return { kind: 'error', message: `The Hub answered ${status}${detail}` };
+  if (status === 404 || status === 410) return { kind: 'not-found', message: 'Not found on the Hub.' };
+  // The server's own words go to the log (HubService.failure); the user gets plain words and the number.
+  if (status >= 500) return { kind: 'error', message: `The Hub could not answer just now (error ${status}). Try again in a moment.` };
+  return { kind: 'error', message: `The Hub refused the request (error ${status}).` };
 }
 
 export function toHubFailure(err: unknown, ctx: FailureContext): HubFailure {
@@ -127,6 +140,9 @@ export function toHubFailure(err: unknown, ctx: FailureContext): HubFailure {
   const fetchFailed = err instanceof TypeError && /fetch failed|network/i.test(err.message);
   if (fetchFailed || (code !== undefined && OFFLINE_CODES.has(code))) {
     return { kind: 'offline', message: `Can't reach ${ctx.host}. Check your connection or the ${HUB_URL_SETTING_ID} setting.` };
+  }
+  if (err instanceof UnreadableAnswerError || err instanceof SyntaxError || err instanceof TypeError) {
+    return { kind: 'error', message: `${ctx.host} sent an answer that is not in the Hub's format, so it cannot be shown. Try again; if it keeps happening, check the ${HUB_URL_SETTING_ID} setting.` };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { kind: 'error', message: cleanMessage(message) || 'Unexpected error.' };

@@ -12,6 +12,7 @@ import type {
   SpaceRuntime,
 } from '../shared/hubTypes';
 import { tasksForPipeline } from '../shared/taskMapping';
+import { UnreadableAnswerError } from './hubErrors';
 
 export type Raw = Readonly<Record<string, unknown>>;
 
@@ -111,6 +112,7 @@ function providersOf(v: unknown): InferenceProviderInfo[] {
 
 function base(e: Raw, authorField: unknown): Omit<ModelDetails, 'kind' | 'task' | 'library' | 'downloads' | 'providers' | 'tasks'> {
   const id = repoIdOf(e);
+  if (id === '') throw new UnreadableAnswerError('repo info without a name');
   return {
     id,
     author: text(authorField) || authorOf(id),

@@ -9,6 +9,7 @@
  *   anonymous (the client would throw before any request).
  * - Every failure rejects with a HubError carrying a HubFailure (offline, rate-limited, signed-out, …).
  */
+import { redactSecrets } from '../core/trust/redact';
 import { accountKey } from '../core/trust/accountKey';
 import { credentialGuardedFetch, hfTokenCheck, type TokenApprovals } from '../core/trust/credentialHosts';
 import { isHfToken } from '../core/trust/hfToken';
@@ -263,7 +264,9 @@ export class HubService {
 
   private failure(err: unknown, auth: Auth, probe: ResponseProbe, what: string, host?: string): HubError {
     const failure = toHubFailure(err, { authed: auth.accessToken !== undefined, host: host ?? hostOf(this.hubUrl()), probe });
-    this.options.log?.(`hub: ${what} failed (${failure.kind}): ${failure.message}`);
+    // The technical cause, for the log: redacted, short, and with any markup a proxy's HTML page put in it defused.
+    const detail = err instanceof Error && err.message !== failure.message ? ` [${redactSecrets(err.message).slice(0, 300).replace(/</g, '‹')}]` : '';
+    this.options.log?.(`hub: ${what} failed (${failure.kind}): ${failure.message}${detail}`);
     return new HubError(failure);
   }
 }

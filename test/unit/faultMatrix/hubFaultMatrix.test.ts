@@ -24,16 +24,7 @@ import { approving } from '../support/tokenChecks';
  * - wrong-shape, details: an object without the repo's fields is accepted: details resolve with an empty
  *   id and zero counts instead of failing.
  */
-export const KNOWN_HUB_DEFECTS: readonly string[] = [
-  '410|hub-search',
-  '410|hub-details',
-  'malformed|hub-search',
-  'malformed|hub-details',
-  'wrong-shape|hub-search',
-  'wrong-shape|hub-details',
-  'html|hub-search',
-  'html|hub-details',
-];
+export const KNOWN_HUB_DEFECTS: readonly string[] = [];
 
 const NORMAL_TIMEOUT_MS = 10_000;
 const SHORT_TIMEOUT_MS = 100;

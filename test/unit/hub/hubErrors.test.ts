@@ -13,9 +13,22 @@ describe('hub/hubErrors', () => {
     assert.equal(parseRetryAfter(null, now), undefined);
   });
 
-  it('cuts the URL and request id the hub client appends to its messages', () => {
+  it("says a server error in plain words with its number, and leaves the server's own text to the log", () => {
     const err = new HubApiError('https://huggingface.co/api/models', 500, 'req-1', 'Internal Error. URL: https://huggingface.co/api/models. Request ID: req-1');
-    assert.deepEqual(toHubFailure(err, ctx), { kind: 'error', message: 'The Hub answered 500: Internal Error' });
+    assert.deepEqual(toHubFailure(err, ctx), { kind: 'error', message: 'The Hub could not answer just now (error 500). Try again in a moment.' });
+  });
+
+  it('maps a 410 (gone) to not-found like a 404', () => {
+    assert.equal(toHubFailure(new HubApiError('u', 410, undefined, 'Gone'), ctx).kind, 'not-found');
+  });
+
+  it('explains an answer that is not in the Hub format instead of showing the parser error', () => {
+    for (const err of [new SyntaxError('Unexpected token \'<\', "<!DOCTYPE "... is not valid JSON'), new TypeError('items is not iterable')]) {
+      const failure = toHubFailure(err, ctx);
+      assert.equal(failure.kind, 'error');
+      assert.match(failure.message, /not in the Hub's format/);
+      assert.ok(!failure.message.includes(err.message));
+    }
   });
 
   it('maps a 404 to not-found, a timeout to timeout, an abort to cancelled', () => {
