@@ -47,7 +47,8 @@ async function generate(ctx: Ctx, invocation: Invocation, editor: vscode.TextEdi
         task: 'generate-code',
         instruction,
         languageId: document.languageId,
-        context: document.getText().slice(Math.max(0, offset - CONTEXT_CHARS), offset),
+        // The code before the cursor, within what the selection limit leaves after the instruction.
+        context: document.getText().slice(Math.max(0, offset - Math.max(0, Math.min(CONTEXT_CHARS, settings.maxSelectionChars - instruction.length))), offset),
         temperature: settings.generateTemperature,
         maxTokens: settings.generateMaxTokens,
       },

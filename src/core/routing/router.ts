@@ -6,7 +6,7 @@ import { cacheKey, LruCache } from './lruCache';
 import { HealthMetrics, providerKeyOf, type ProviderHealth } from './metrics';
 import { MonthlyQuota, quotaExceededMessage, type QuotaUsage } from './quota';
 import { SlidingWindowRateLimiter } from './rateLimiter';
-import { QUOTA_SETTING_ID, type RoutingSettings } from './settings';
+import { QUOTA_SETTING_ID, settingId, type RoutingSettings } from './settings';
 import { CallFailure, FALLBACK_KINDS, RETRY_KINDS, type CallOptions, type Candidate, type Clock, type KeyValueStore, type Transport } from './routingTypes';
 import { RoutingError } from './routingError';
 import type { TaskRequest, TaskResult } from '../tasks/taskTypes';
@@ -112,6 +112,14 @@ export class Router {
 
   async run(request: TaskRequest, options: RunOptions = {}): Promise<RouteOutcome> {
     const recorder = new DecisionRecorder(this.nextId++, request.task, this.clock.now());
+    // The last line of defence for every path that sends user text (actions check first, with a friendlier message).
+    const size = userTextLength(request);
+    if (size > this.settings.maxInputChars) {
+      throw this.fail(
+        recorder,
+        new CallFailure('bad-request', `The text is ${size.toLocaleString('en-US')} characters long; the limit is ${this.settings.maxInputChars.toLocaleString('en-US')} (setting ${settingId('maxSelectionChars')}). Nothing was sent.`),
+      );
+    }
     const key = this.cacheKeyFor(request, options, (await this.deps.accountKey?.()) ?? 'anon');
     const cached = key === undefined ? undefined : this.cache.get(key);
     if (cached) {
@@ -233,4 +241,18 @@ function emitCached(result: TaskResult, options: CallOptions): void {
 
 function candidateKey(candidate: Candidate): string {
   return `${providerKeyOf(candidate.provider)}|${candidate.model}|${candidate.api}`;
+}
+
+/** How many characters of the user's own text a request carries (what the selection limit is about). */
+export function userTextLength(request: TaskRequest): number {
+  switch (request.task) {
+    case 'question-answering':
+      return request.question.length + request.context.length;
+    case 'generate-code':
+      return request.instruction.length + request.context.length;
+    case 'chat':
+      return request.prompt.length;
+    default:
+      return request.text.length;
+  }
 }

@@ -193,6 +193,19 @@ describe('Router', () => {
     assert.deepEqual(transport.calls, ['a', 'a']);
   });
 
+  it('sends no request whose user text is over the selection limit, whatever path built it', async () => {
+    const { router, transport } = setup({ a: [ok('hola')] }, [candidate('a')], { maxInputChars: 10 });
+    await assert.rejects(router.run({ task: 'chat', prompt: 'x'.repeat(11) }), (e: unknown) => {
+      assert.ok(e instanceof RoutingError);
+      assert.equal(e.failure.kind, 'bad-request');
+      assert.match(e.message, /11 characters long; the limit is 10 \(setting huggingface\.maxSelectionChars\)/);
+      return true;
+    });
+    await assert.rejects(router.run({ task: 'question-answering', question: 'Who?', context: 'Ada wrote' }), /13 characters/);
+    assert.deepEqual(transport.calls, []);
+    assert.equal((await router.run({ ...translate, text: 'x'.repeat(10) })).result.task, 'translate');
+  });
+
   it('forgets every cached answer on clearCache (sign-in, sign-out)', async () => {
     const { router, transport } = setup({ a: [ok('hola')] }, [candidate('a')], { cacheTtlMs: 60_000 });
     await router.run(translate);
