@@ -41,13 +41,25 @@ export class DecisionRecorder {
     private readonly startedAt: number,
   ) {}
 
+  /** How many candidates were tried and failed so far. */
+  failedCount(): number {
+    return this.outcomes.filter((o) => o.status === 'failed').length;
+  }
+
   skipped(candidate: CandidateLike, reason: string): void {
     this.outcomes.push({ ...base(candidate), status: 'skipped', reason, attempts: 0 });
   }
 
-  failed(candidate: CandidateLike, failure: { kind: FailureKind; message: string }, attempts: number, latencyMs: number, note?: string): void {
+  failed(
+    candidate: CandidateLike,
+    failure: { kind: FailureKind; message: string; details?: { technical?: string } },
+    attempts: number,
+    latencyMs: number,
+    note?: string,
+  ): void {
     const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-    const reason = `${failure.message}${tries}${note ? `; ${note}` : ''}`;
+    const technical = failure.details?.technical ? ` [${failure.details.technical}]` : '';
+    const reason = `${failure.message}${technical}${tries}${note ? `; ${note}` : ''}`;
     this.outcomes.push({ ...base(candidate), status: 'failed', reason, failure: failure.kind, attempts, latencyMs });
   }
 

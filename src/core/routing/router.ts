@@ -145,9 +145,10 @@ export class Router {
         if (failure.kind === 'gone') this.goneUntil.set(candidateKey(candidate), this.clock.now() + GONE_MEMORY_MS);
       }
     }
+    const tried = recorder.failedCount();
     const summary = lastFailure
-      ? `No model could answer this ${request.task} request. Last error: ${lastFailure.message}`
-      : `No model is configured for ${request.task}.`;
+      ? `${tried === 1 ? 'The model' : `None of the ${tried} models tried`} could answer. ${tried === 1 ? '' : 'The last: '}${lastFailure.message}`
+      : 'No model is set up for this action.';
     throw this.fail(recorder, new CallFailure(lastFailure?.kind ?? 'config', summary, lastFailure?.details));
   }
 

@@ -63,7 +63,13 @@ export class CallFailure extends Error {
   constructor(
     readonly kind: FailureKind,
     message: string,
-    readonly details: { readonly status?: number; readonly retryAfterMs?: number; readonly estimatedTimeS?: number } = {},
+    readonly details: {
+      readonly status?: number;
+      readonly retryAfterMs?: number;
+      readonly estimatedTimeS?: number;
+      /** What the client or the socket said (a parse error, UND_ERR_SOCKET): for the decision record and the log, never the message. */
+      readonly technical?: string;
+    } = {},
   ) {
     super(message);
     this.name = 'CallFailure';

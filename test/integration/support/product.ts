@@ -22,7 +22,8 @@ export type ActionCommand =
   | 'askAboutSelection'
   | 'classifySentiment'
   | 'classifyTopic'
-  | 'extractEntities';
+  | 'extractEntities'
+  | 'runPrompt';
 
 let control: FakeHfControl | undefined;
 

@@ -40,7 +40,7 @@ export function classifyError(err: unknown, ctx: ErrorContext): CallFailure {
   if (err instanceof InferenceClientProviderApiError || err instanceof InferenceClientHubApiError) {
     const status = err.httpResponse.status;
     if (isUnreadableSuccess(status, err.httpResponse.body)) {
-      return new CallFailure('malformed', `${ctx.target} sent a response that could not be read (${safe(err.message)}).`, { status });
+      return new CallFailure('malformed', `${ctx.target} sent an answer that could not be read.`, { status, technical: safe(err.message) });
     }
     const serverText = serverMessage(err.httpResponse.body) ?? err.message;
     return fromStatus(status, safe(serverText), ctx, err.httpResponse.body);
@@ -56,16 +56,16 @@ export function classifyError(err: unknown, ctx: ErrorContext): CallFailure {
     return new CallFailure('config', `${safe(err.message)} Hugging Face tokens start with "hf_".`);
   }
   if (err instanceof InferenceClientProviderOutputError || err instanceof SyntaxError) {
-    return new CallFailure('malformed', `${ctx.target} sent a response that could not be read (${safe(err.message)}).`);
+    return new CallFailure('malformed', `${ctx.target} sent an answer that could not be read.`, { technical: safe(err.message) });
   }
   if (err instanceof TypeError && /Body is unusable|Body has already been read/i.test(err.message)) {
-    return new CallFailure('malformed', `${ctx.target} sent a response that could not be read.`);
+    return new CallFailure('malformed', `${ctx.target} sent an answer that could not be read.`, { technical: safe(err.message) });
   }
   if (isNetworkError(err)) {
-    return new CallFailure('network', `Could not reach ${ctx.target}: ${safe(networkReason(err))}.`);
+    return new CallFailure('network', `Could not reach ${ctx.target}.`, { technical: safe(networkReason(err)) });
   }
   const message = err instanceof Error ? err.message : String(err);
-  return new CallFailure('server', `${ctx.target} failed: ${safe(message)}`);
+  return new CallFailure('server', `${ctx.target} failed unexpectedly.`, { technical: safe(message) });
 }
 
 /**

@@ -140,7 +140,7 @@ describe('Router', () => {
     const { router } = setup({ a: [gone], b: [new CallFailure('malformed', 'garbage from b')] }, [candidate('a'), candidate('b')]);
     await assert.rejects(router.run(translate), (e: unknown) => {
       assert.ok(e instanceof RoutingError);
-      assert.match(e.message, /No model could answer.*garbage from b/);
+      assert.match(e.message, /None of the 2 models tried could answer\. The last: .*garbage from b/);
       assert.equal(e.decision.outcomes.length, 2);
       assert.equal(e.decision.chosen, undefined);
       return true;
