@@ -59,7 +59,13 @@ async function generate(ctx: Ctx, invocation: Invocation, editor: vscode.TextEdi
     if (result.text.trim() === '') {
       return { status: 'failed', message: await undoInsertion(inserter, 'The model returned no code.'), decision, result };
     }
-    const outcome = await inserter.finish(result.text);
+    const outcome = inserter.isShown
+      ? await inserter.finish(result.text)
+      : // The user switched to another tab: the code lands (in one undo step) when the file shows again.
+        await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: `The code is ready: switch back to ${inserter.documentName} to insert it`, cancellable: true },
+          (_progress, token) => inserter.finish(result.text, token),
+        );
     if (outcome.status === 'applied') return { status: 'applied', message: 'Code inserted.', decision, result };
     await ctx.previews.show(result.text, { title: 'Generated code', languageId: document.languageId });
     const message = `Stopped inserting because ${outcome.reason}; the complete code is in the preview.`;
