@@ -20,16 +20,22 @@ export function languageChoice(language: Language): LanguageChoice {
   return { code: language.code, label: language.name, description: `${native}${language.code}` };
 }
 
-/** Codes in `firstCodes` that are still supported come first, in their order; the rest keep the table's order. */
-export function languageChoices(all: readonly Language[], firstCodes: readonly string[], exclude?: string): LanguageChoices {
+/**
+ * Codes in `firstCodes` that are still supported come first, in their order; the rest keep the table's
+ * order. `exclude` is left out; `last` (the language the text is already in) is kept reachable but moved to
+ * the very end, so it is never the highlighted default.
+ */
+export function languageChoices(all: readonly Language[], firstCodes: readonly string[], exclude?: string, last?: string): LanguageChoices {
+  const lastCode = last === undefined ? undefined : getLanguage(last)?.code;
   const first: LanguageChoice[] = [];
   const seen = new Set<string>();
   for (const code of firstCodes) {
     const language = getLanguage(code);
-    if (!language || seen.has(language.code) || language.code === exclude) continue;
+    if (!language || seen.has(language.code) || language.code === exclude || language.code === lastCode) continue;
     seen.add(language.code);
     first.push(languageChoice(language));
   }
-  const others = all.filter((l) => !seen.has(l.code) && l.code !== exclude).map(languageChoice);
+  const rest = all.filter((l) => !seen.has(l.code) && l.code !== exclude);
+  const others = [...rest.filter((l) => l.code !== lastCode), ...rest.filter((l) => l.code === lastCode)].map(languageChoice);
   return { first, others };
 }

@@ -10,9 +10,9 @@ interface LanguageQuickPickItem extends vscode.QuickPickItem {
 /** Shows `first` (recent or suggested) above a separator, then the other languages. Undefined when dismissed. */
 export async function pickLanguage(
   first: readonly string[],
-  options: { readonly title: string; readonly placeHolder: string; readonly firstLabel: string; readonly exclude?: string },
+  options: { readonly title: string; readonly placeHolder: string; readonly firstLabel: string; readonly exclude?: string; readonly last?: string },
 ): Promise<string | undefined> {
-  const choices = languageChoices(LANGUAGES, first, options.exclude);
+  const choices = languageChoices(LANGUAGES, first, options.exclude, options.last);
   const toItem = (choice: LanguageChoice): LanguageQuickPickItem => ({ label: choice.label, description: choice.description, code: choice.code });
   const items: LanguageQuickPickItem[] = [
     ...(choices.first.length > 0 ? [{ label: options.firstLabel, kind: vscode.QuickPickItemKind.Separator }] : []),

@@ -5,8 +5,8 @@
  */
 import type { Ctx } from '../ctx';
 import { splitComment } from '../core/comments/commentCodec';
-import { detectLanguage } from '../core/language/languageDetection';
-import { findLanguage, languageName } from '../core/language/languages';
+import { detectLanguage, type DetectedLanguage } from '../core/language/languageDetection';
+import { findLanguage, getLanguage, languageName } from '../core/language/languages';
 import { replaceIfUnchanged } from '../editor/guardedEdit';
 import type { SelectionTarget } from '../editor/selection';
 import { plainMessage } from '../ui/messages';
@@ -14,7 +14,7 @@ import { cancelled, done, stop, type Step } from './actionResult';
 import { stringArg } from './args';
 import { pickLanguage } from './languageQuickPick';
 import { refuse, selectionAction, showInPreviewInstead } from './run';
-import { chooseSource } from './sourceLanguage';
+import { chooseSource, CONFIDENT } from './sourceLanguage';
 
 export function translateSelection(ctx: Ctx) {
   return translateAction(ctx, 'replace');
@@ -29,9 +29,10 @@ function translateAction(ctx: Ctx, mode: 'replace' | 'preview') {
     const comment = splitComment(target.text, target.document.languageId);
     const prose = comment?.prose ?? target.text;
     if (prose.trim() === '') return refuse(plainMessage('The selected comment has no text to translate.'));
-    const targetLang = await chooseTarget(ctx, stringArg(args, 'targetLang'));
+    const detected = detectLanguage(prose);
+    const targetLang = await chooseTarget(ctx, stringArg(args, 'targetLang'), detected);
     if (!targetLang.ok) return targetLang.result;
-    const sourceLang = await chooseSourceLang(stringArg(args, 'sourceLang'), prose, targetLang.value);
+    const sourceLang = await chooseSourceLang(stringArg(args, 'sourceLang'), detected, targetLang.value);
     if (!sourceLang.ok) return sourceLang.result;
     // Not awaited: a globalState write can take a while, and the request should not wait for it.
     ctx.state.rememberTarget(targetLang.value, ctx.config.actionSettings().translateRecentLimit).catch((err) => ctx.log.warn(`Could not remember the target language: ${String(err)}`));
@@ -56,28 +57,31 @@ function translateAction(ctx: Ctx, mode: 'replace' | 'preview') {
   });
 }
 
-async function chooseTarget(ctx: Ctx, requested: string | undefined): Promise<Step<string>> {
+async function chooseTarget(ctx: Ctx, requested: string | undefined, detected: DetectedLanguage | undefined): Promise<Step<string>> {
   if (requested !== undefined) {
     const language = findLanguage(requested);
     return language
       ? done(language.code)
       : stop(refuse(plainMessage(`Unknown target language "${requested}". Use a code such as "es" or a name such as "Spanish".`)));
   }
+  // The language the text is already in is never the default target (Enter would translate it into itself).
+  const source = detected && detected.confidence >= CONFIDENT ? getLanguage(detected.lang) : undefined;
   const code = await pickLanguage(ctx.state.recentTargets(), {
     title: 'Translate Selection',
-    placeHolder: 'Translate to…',
+    placeHolder: source ? `Translate to… (the selection looks like ${source.name})` : 'Translate to…',
     firstLabel: 'Recently used',
+    last: source?.code,
   });
   return code ? done(code) : stop(cancelled());
 }
 
-async function chooseSourceLang(requested: string | undefined, prose: string, targetLang: string): Promise<Step<string>> {
+async function chooseSourceLang(requested: string | undefined, detected: DetectedLanguage | undefined, targetLang: string): Promise<Step<string>> {
   if (requested !== undefined) {
     const language = findLanguage(requested);
     if (!language) return stop(refuse(plainMessage(`Unknown source language "${requested}". Use a code such as "en" or a name such as "English".`)));
     return language.code === targetLang ? stop(refuse(sameLanguage(targetLang))) : done(language.code);
   }
-  const choice = chooseSource(detectLanguage(prose), targetLang);
+  const choice = chooseSource(detected, targetLang);
   if (choice.kind === 'known') return done(choice.lang);
   if (choice.kind === 'same') return stop(refuse(sameLanguage(targetLang)));
   const code = await pickLanguage(choice.suggestions, {

@@ -27,4 +27,13 @@ describe('commands/languageChoices', () => {
     const en = languageChoices(LANGUAGES, ['en']).first[0];
     assert.equal(en.description, 'en');
   });
+
+  it('never offers the language the text is already in as the default target, but keeps it at the end', () => {
+    const fresh = languageChoices(LANGUAGES, [], undefined, 'en');
+    assert.notEqual(fresh.others[0].code, 'en', 'English is not the highlighted first item for English text');
+    assert.equal(fresh.others.at(-1)?.code, 'en');
+    const recent = languageChoices(LANGUAGES, ['en', 'fr'], undefined, 'en');
+    assert.deepEqual(recent.first.map((c) => c.code), ['fr']);
+    assert.equal(recent.others.at(-1)?.code, 'en');
+  });
 });
