@@ -4,7 +4,7 @@
  */
 import type { TaskKind } from '../shared/protocol';
 import type { ModelDetails, TryInput, TryResult } from '../shared/hubTypes';
-import { TASK_LABELS } from '../shared/taskMapping';
+import { fixedLanguagePair, TASK_LABELS } from '../shared/taskMapping';
 import { button, h, select } from './dom';
 import { RequestError, type Call, type RequestClient } from './requestClient';
 import { failureState } from './statusView';
@@ -55,6 +55,12 @@ export class Playground {
     private readonly signIn: () => void,
   ) {
     this.task = model.tasks[0];
+    // A fixed-pair model (opus-mt-en-es) only translates its own pair: that is the default to try it with.
+    const pair = fixedLanguagePair(model.id);
+    if (pair) {
+      this.sourceLang.value = pair.source;
+      this.targetLang.value = pair.target;
+    }
     this.stopButton.setAttribute('disabled', '');
     this.input.addEventListener('keydown', (e) => {
       const k = e as KeyboardEvent;
