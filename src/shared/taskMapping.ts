@@ -2,6 +2,7 @@
  * Which of the extension's tasks a Hub model can serve, from its pipeline tag. Shared so the host
  * (details, "Try it") and the webview (the "Use for task" picker) agree.
  */
+import { fixedLanguagePair } from '../core/language/languagePairs';
 import { TASK_API } from '../core/tasks/taskApi';
 import type { ApiKind, TaskKind } from '../core/tasks/taskTypes';
 
@@ -55,11 +56,4 @@ export const TASK_LABELS: Readonly<Record<TaskKind, string>> = {
   chat: 'Chat',
 };
 
-/**
- * The language pair a fixed-pair translation model is trained for, from its id (Helsinki-NLP/opus-mt-en-es →
- * en→es, opus-mt-tc-big-en-fr too); undefined for many-to-many models (NLLB, M2M100) and anything else.
- */
-export function fixedLanguagePair(modelId: string): { readonly source: string; readonly target: string } | undefined {
-  const m = /(?:^|\/)opus-mt-(?:tc-(?:big|base)-)?([a-z]{2,3})-([a-z]{2,3})$/i.exec(modelId);
-  return m ? { source: m[1].toLowerCase(), target: m[2].toLowerCase() } : undefined;
-}
+export { fixedLanguagePair };

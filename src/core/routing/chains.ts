@@ -13,6 +13,7 @@
  *   5. remote endpoints under preferFreeLocal (they may cost money, so they come last).
  * Duplicates (same model on the same provider) keep their first position.
  */
+import { fixedLanguagePair } from '../language/languagePairs';
 import {
   CHAT_MODEL_NAME_PATTERN,
   CODE_CHAT_MODELS,
@@ -163,12 +164,25 @@ function candidateKey(c: Candidate): string {
   return `${where}\u0000${c.model}`;
 }
 
+/**
+ * The pinned model as the chain's first candidate, or, when it cannot do this request (a fixed-pair
+ * translation model asked for another pair), as a skipped one whose reason the decision record shows.
+ */
+function pinnedFor(request: TaskRequest, model: string): Candidate {
+  const candidate = pinnedCandidate(request.task, model);
+  if (request.task !== 'translate') return candidate;
+  const pair = fixedLanguagePair(model);
+  const asked = { source: baseLanguage(request.sourceLang), target: baseLanguage(request.targetLang) };
+  if (!pair || (pair.source === asked.source && pair.target === asked.target)) return candidate;
+  return { ...candidate, skip: `pinned, but it translates ${pair.source}→${pair.target} only; this request is ${asked.source ?? request.sourceLang}→${asked.target ?? request.targetLang}` };
+}
+
 /** The ordered candidates the router tries for `request` (see the module comment for the order). */
 export function buildChain(request: TaskRequest, settings: RoutingSettings): Candidate[] {
   const pinned = settings.pinnedModels[request.task]?.trim();
   const { before, after } = placeEndpoints(request.task, settings);
   const all = [
-    ...(pinned ? [pinnedCandidate(request.task, pinned)] : []),
+    ...(pinned ? [pinnedFor(request, pinned)] : []),
     ...before,
     ...taskModelCandidates(request),
     ...chatFallbacks(request.task),

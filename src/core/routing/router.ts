@@ -129,7 +129,7 @@ export class Router {
     const chain = options.only ? [options.only] : (this.deps.buildChain ?? buildChain)(request, this.settings);
     let lastFailure: CallFailure | undefined;
     for (const candidate of chain) {
-      const skip = options.only ? undefined : this.skipReason(candidate);
+      const skip = options.only ? undefined : (candidate.skip ?? this.skipReason(candidate));
       if (skip) {
         recorder.skipped(candidate, skip);
         continue;

@@ -18,6 +18,8 @@ export interface Candidate {
   readonly api: ApiKind;
   /** Human-readable reason this candidate is in the chain ("pinned by setting …", "opus-mt pair en→es", "last resort chat model"). */
   readonly why: string;
+  /** Set when the chain lists the candidate only to say why it is not tried (a pin that cannot do this request). */
+  readonly skip?: string;
 }
 
 /** Why a call failed, normalised from HTTP statuses and client errors. */

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { apiFor, fixedLanguagePair, tasksForPipeline } from '../../../src/shared/taskMapping';
+import { apiFor, tasksForPipeline } from '../../../src/shared/taskMapping';
 
 describe('shared/taskMapping', () => {
   it('offers a task model only for its own task', () => {
@@ -26,15 +26,5 @@ describe('shared/taskMapping', () => {
     assert.equal(apiFor('summarize', 'summarization'), 'summarization');
     assert.equal(apiFor('sentiment', 'text-classification'), 'text-classification');
     assert.equal(apiFor('generate-code', ''), 'chat');
-  });
-});
-
-describe('shared/taskMapping: the pair of a fixed-pair translation model', () => {
-  it('reads it from opus-mt ids, and finds none for many-to-many models', () => {
-    assert.deepEqual(fixedLanguagePair('Helsinki-NLP/opus-mt-en-es'), { source: 'en', target: 'es' });
-    assert.deepEqual(fixedLanguagePair('Helsinki-NLP/opus-mt-tc-big-en-fr'), { source: 'en', target: 'fr' });
-    assert.equal(fixedLanguagePair('facebook/nllb-200-distilled-600M'), undefined);
-    assert.equal(fixedLanguagePair('facebook/m2m100_418M'), undefined);
-    assert.equal(fixedLanguagePair('Helsinki-NLP/opus-mt-en-es-extra'), undefined);
   });
 });

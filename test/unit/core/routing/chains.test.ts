@@ -215,3 +215,27 @@ describe('chains: helpers', () => {
     assert.equal(looksNonEnglish('Great!'), false);
   });
 });
+
+describe('core/routing/chains: a pin that cannot do the request', () => {
+  const pin = (model: string) => settings({ pinnedModels: { translate: model } });
+  const translateTo = (sourceLang: string, targetLang: string): TaskRequest => ({ task: 'translate', text: 'Hello', sourceLang, targetLang });
+
+  it('keeps a fixed-pair pin first for its own pair', () => {
+    const chain = buildChain(translateTo('en', 'es'), pin('Helsinki-NLP/opus-mt-en-es'));
+    assert.equal(chain[0].model, 'Helsinki-NLP/opus-mt-en-es');
+    assert.equal(chain[0].skip, undefined);
+  });
+
+  it('lists a fixed-pair pin as skipped, with the reason, for another pair; the pair\'s own models follow', () => {
+    const chain = buildChain(translateTo('en', 'it'), pin('Helsinki-NLP/opus-mt-en-es'));
+    assert.equal(chain[0].model, 'Helsinki-NLP/opus-mt-en-es');
+    assert.match(chain[0].skip ?? '', /translates en→es only; this request is en→it/);
+    assert.equal(chain[1].model, 'Helsinki-NLP/opus-mt-en-it');
+    assert.ok(chain.slice(1).every((c) => c.skip === undefined));
+  });
+
+  it('never skips a many-to-many pin', () => {
+    assert.equal(buildChain(translateTo('en', 'it'), pin('facebook/nllb-200-distilled-600M'))[0].skip, undefined);
+  });
+});
+

@@ -206,6 +206,15 @@ describe('Router', () => {
     assert.equal((await router.run({ ...translate, text: 'x'.repeat(10) })).result.task, 'translate');
   });
 
+  it('records a candidate the chain marks as skipped, without a request, and goes on', async () => {
+    const { router, transport } = setup({ b: [ok('hola')] }, [{ ...candidate('a'), skip: 'pinned, but it translates en→es only' }, candidate('b')]);
+    const { decision } = await router.run(translate);
+    assert.deepEqual(transport.calls, ['b']);
+    assert.equal(decision.outcomes[0].status, 'skipped');
+    assert.equal(decision.outcomes[0].reason, 'pinned, but it translates en→es only');
+    assert.equal(decision.chosen?.model, 'b');
+  });
+
   it('forgets every cached answer on clearCache (sign-in, sign-out)', async () => {
     const { router, transport } = setup({ a: [ok('hola')] }, [candidate('a')], { cacheTtlMs: 60_000 });
     await router.run(translate);
