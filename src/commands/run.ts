@@ -10,6 +10,7 @@ import { RoutingError } from '../core/routing/routingError';
 import type { TaskKind, TaskRequest } from '../core/tasks/taskTypes';
 import { selectionTarget, trackSelection, type SelectionTarget } from '../editor/selection';
 import type { TrackedRange } from '../editor/trackedRange';
+import { answeredByFallback } from '../ui/resultText';
 import { failureMessage, callFailureOf, plainMessage, type MessageContext, type UserMessage } from '../ui/messages';
 import { notify } from '../ui/notify';
 import { withCancellableProgress } from '../ui/progress';
@@ -17,7 +18,6 @@ import { done, routedAs, stop, type ActionResult, type Routed, type Step } from 
 import { argsObject } from './args';
 import { checkSelection, preflight } from './preflight';
 
-/** Shows why the action will not run and returns the matching 'refused' result. */
 /**
  * The result could not be put where it belongs (`reason`: the document was closed, the text changed): it
  * opens in a preview instead, and the user is told why. Returns the message (the action's result message).
@@ -35,6 +35,7 @@ export async function showInPreviewInstead(
   return message;
 }
 
+/** Shows why the action will not run and returns the matching 'refused' result. */
 export function refuse(message: UserMessage): ActionResult {
   notify(message);
   return { status: 'refused', message: message.text };
@@ -87,11 +88,14 @@ export async function runRouted<K extends TaskKind>(
   options: RunRoutedOptions = {},
 ): Promise<Step<Routed<K>>> {
   try {
-    const outcome = await withCancellableProgress(title, async (signal) => {
-      const result = await ctx.router.run(request, { signal, onToken: options.onToken, onRestart: options.onRestart });
+    const outcome = await withCancellableProgress(title, async (signal, report) => {
+      // The notification says what is happening: a model loading, a rate-limit wait, the next model tried.
+      const result = await ctx.router.run(request, { signal, onToken: options.onToken, onRestart: options.onRestart, onProgress: report });
       if (signal.aborted) throw new CallFailure('cancelled', 'Cancelled.');
       return result;
     });
+    const fallback = answeredByFallback(outcome.decision);
+    if (fallback) vscode.window.setStatusBarMessage(`$(info) ${fallback}`, 8000);
     return routedAs(request.task, outcome);
   } catch (err) {
     const { kind, message } = callFailureOf(err);

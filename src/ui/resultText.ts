@@ -1,4 +1,6 @@
 /** How results read in messages, hovers and previews. Pure. */
+import type { Decision } from '../core/routing/decision';
+import { shortModelName } from '../core/routing/progressText';
 import type { Entity, ScoredLabel } from '../core/tasks/taskTypes';
 
 export function percent(score: number): string {
@@ -79,4 +81,14 @@ export function entityOffsets(entities: readonly Entity[], base: number, textLen
   return entities
     .filter((e) => e.start >= 0 && e.end > e.start && e.end <= textLength)
     .map((entity) => ({ entity, start: base + entity.start, end: base + entity.end }));
+}
+
+/** "Answered by nllb-200-distilled-600M (opus-mt-en-es was loading)": said when the first choice did not answer. */
+export function answeredByFallback(decision: Decision): string | undefined {
+  const first = decision.outcomes.find((o) => o.status !== 'skipped');
+  const chosen = decision.chosen;
+  if (!chosen || !first || first.model === chosen.model || decision.fromCache) return undefined;
+  const why =
+    first.failure === 'loading' ? 'was loading' : first.failure === 'rate-limited' ? 'was rate-limited' : first.failure === 'gone' ? 'is not served' : 'could not answer';
+  return `Answered by ${shortModelName(chosen.model)} (${shortModelName(first.model)} ${why})`;
 }

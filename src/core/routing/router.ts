@@ -7,6 +7,8 @@ import { HealthMetrics, providerKeyOf, type ProviderHealth } from './metrics';
 import { MonthlyQuota, quotaExceededMessage, type QuotaUsage } from './quota';
 import { SlidingWindowRateLimiter } from './rateLimiter';
 import { QUOTA_SETTING_ID, settingId, type RoutingSettings } from './settings';
+import { hostOf } from '../web/urls';
+import { retryProgress, shortModelName } from './progressText';
 import { CallFailure, FALLBACK_KINDS, RETRY_KINDS, type CallOptions, type Candidate, type Clock, type KeyValueStore, type Transport } from './routingTypes';
 import { RoutingError } from './routingError';
 import type { TaskRequest, TaskResult } from '../tasks/taskTypes';
@@ -14,6 +16,11 @@ import type { TaskRequest, TaskResult } from '../tasks/taskTypes';
 export interface RunOptions extends CallOptions {
   /** Try exactly this candidate (the Hub browser's "Try it"): no chain, no fallback. */
   readonly only?: Candidate;
+  /**
+   * What the router is doing while the user waits, in plain words for a progress notification: a model
+   * loading and the retry countdown, a rate-limit wait, the next model being tried.
+   */
+  readonly onProgress?: (message: string) => void;
 }
 
 export interface RouteOutcome {
@@ -128,12 +135,18 @@ export class Router {
     }
     const chain = options.only ? [options.only] : (this.deps.buildChain ?? buildChain)(request, this.settings);
     let lastFailure: CallFailure | undefined;
+    const unreachable = new Set<string>();
+    let attempted = 0;
     for (const candidate of chain) {
-      const skip = options.only ? undefined : (candidate.skip ?? this.skipReason(candidate));
+      const host = this.hostOf(candidate);
+      const skip = options.only
+        ? undefined
+        : (candidate.skip ?? (unreachable.has(host) ? `${host} could not be reached just before` : this.skipReason(candidate)));
       if (skip) {
         recorder.skipped(candidate, skip);
         continue;
       }
+      if (attempted++ > 0) options.onProgress?.(`Trying ${shortModelName(candidate.model)} instead…`);
       try {
         const result = await this.tryCandidate(candidate, request, options, recorder);
         if (key !== undefined) this.cache.set(key, result);
@@ -142,12 +155,14 @@ export class Router {
         const failure = err instanceof CallFailure ? err : new CallFailure('server', String(err));
         lastFailure = failure;
         if (!FALLBACK_KINDS.has(failure.kind)) throw this.fail(recorder, failure);
+        // A host that cannot be reached will not answer for the next model either: its candidates are skipped.
+        if (failure.details.unreachable) unreachable.add(host);
         if (failure.kind === 'gone') this.goneUntil.set(candidateKey(candidate), this.clock.now() + GONE_MEMORY_MS);
       }
     }
     const tried = recorder.failedCount();
     const summary = lastFailure
-      ? `${tried === 1 ? 'The model' : `None of the ${tried} models tried`} could answer. ${tried === 1 ? '' : 'The last: '}${lastFailure.message}`
+      ? `${tried === 1 ? 'The model could not answer.' : `None of the ${tried} models tried could answer. The last:`} ${lastFailure.message}`
       : 'No model is set up for this action.';
     throw this.fail(recorder, new CallFailure(lastFailure?.kind ?? 'config', summary, lastFailure?.details));
   }
@@ -159,6 +174,10 @@ export class Router {
       if (options.signal?.aborted) throw new CallFailure('cancelled', 'Cancelled.');
       if (isHf && !this.quota.canSpend()) {
         throw new CallFailure('quota-exceeded', quotaExceededMessage(this.quota.usage()));
+      }
+      const limiter = this.limiter.snapshot();
+      if (limiter.inWindow >= limiter.limit) {
+        options.onProgress?.(`Waiting for the rate limit (${limiter.limit} requests a minute), about ${Math.ceil(limiter.nextSlotInMs / 1000)} s`);
       }
       await this.limiter.acquire(options.signal);
       if (isHf) await this.recordQuota();
@@ -181,9 +200,11 @@ export class Router {
         const latencyMs = this.clock.now() - started;
         if (failure.kind !== 'cancelled') this.metrics.record(providerKeyOf(candidate.provider), { ok: false, latencyMs, failure: failure.kind });
         if (streamed) options.onRestart?.();
-        const retry = RETRY_KINDS.has(failure.kind) && attempt < this.settings.maxAttempts ? retryDelayMs(failure, attempt, this.random) : undefined;
+        const retryable = RETRY_KINDS.has(failure.kind) && !failure.details.unreachable && attempt < this.settings.maxAttempts;
+        const retry = retryable ? retryDelayMs(failure, attempt, this.random) : undefined;
         if (retry && !retry.fallBack) {
           this.log(`${candidate.model}: ${failure.message} Retrying in ${Math.round(retry.waitMs / 100) / 10} s (attempt ${attempt + 1}).`);
+          options.onProgress?.(retryProgress(candidate.model, failure, retry.waitMs, attempt + 1, this.settings.maxAttempts));
           await this.clock.sleep(retry.waitMs, options.signal);
           continue;
         }
@@ -191,6 +212,13 @@ export class Router {
         throw failure;
       }
     }
+  }
+
+  /** The host a candidate's request goes to (Inference Providers' router, or the endpoint's own). */
+  private hostOf(candidate: Candidate): string {
+    if (candidate.provider.kind === 'hf') return hostOf(this.settings.routerUrl);
+    const id = candidate.provider.endpointId;
+    return hostOf(this.settings.endpoints.find((e) => e.id === id)?.baseUrl ?? id);
   }
 
   private skipReason(candidate: Candidate): string | undefined {

@@ -71,6 +71,8 @@ export class CallFailure extends Error {
       readonly estimatedTimeS?: number;
       /** What the client or the socket said (a parse error, UND_ERR_SOCKET): for the decision record and the log, never the message. */
       readonly technical?: string;
+      /** The connection was never made (refused, no such host, no route): the host, not the model, is the problem. */
+      readonly unreachable?: boolean;
     } = {},
   ) {
     super(message);

@@ -116,7 +116,8 @@ export const FAULT_ROWS: readonly FaultRow[] = [
     router: { kind: 'timeout', verdict: 'retry', waitMs: backoff },
   },
   { id: 'drop', label: 'dropped connection', fault: { type: 'drop' }, router: { kind: 'network', verdict: 'retry', waitMs: backoff }, hub: { kind: 'offline' } },
-  { id: 'refused', label: 'connection refused', router: { kind: 'network', verdict: 'retry', waitMs: backoff }, hub: { kind: 'offline' } },
+  // Refused (or no such host): the host is down, not the model. No retry, and no other model on that host.
+  { id: 'refused', label: 'connection refused', router: { kind: 'network', verdict: 'fallback' }, hub: { kind: 'offline' } },
   { id: 'malformed', label: 'malformed JSON', fault: { type: 'malformed' }, router: { kind: 'malformed', verdict: 'fallback' }, hub: { kind: 'error' } },
   { id: 'wrong-shape', label: 'wrong shape', fault: { type: 'wrong-shape' }, router: { kind: 'malformed', verdict: 'fallback' }, hub: { kind: 'error' } },
   { id: 'html', label: '200 text/html body', fault: { type: 'html-body' }, router: { kind: 'malformed', verdict: 'fallback' }, hub: { kind: 'error' } },

@@ -151,12 +151,12 @@ export interface CellPlan {
 /** The outcome the row's expectation implies for this action (see Verdict in faultRows.ts). */
 export function planCell(action: RouterAction, row: FaultRow): CellPlan {
   const { verdict } = row.router;
-  const single = action.fallback === undefined;
   if (row.id === 'refused') {
-    // Nothing listens on the router host: every candidate is tried to the end, none is reached.
-    return { primaryAttempts: MAX_ATTEMPTS, primaryPosts: 0, fallbackPosts: 0, sleeps: single ? 1 : 2, restarts: 0 };
+    // Nothing listens on the router host: one attempt, no retry, and the other models on that host are skipped.
+    return { primaryAttempts: 1, primaryPosts: 0, fallbackPosts: 0, sleeps: 0, restarts: 0 };
   }
   // "Try it" arms the fault once: a retry then reaches the healthy model; the chain's primary stays faulted.
+  const single = action.fallback === undefined;
   const attempts = verdict === 'retry' ? MAX_ATTEMPTS : 1;
   const failedAttempts = single && verdict === 'retry' ? 1 : attempts;
   const answeredBy = verdict === 'stop' ? undefined : single ? (verdict === 'retry' ? 'primary' : undefined) : 'fallback';
@@ -197,8 +197,13 @@ function checkDecision(run: Run, action: RouterAction, row: FaultRow, plan: Cell
   }
   assert.equal(decision.chosen, undefined, 'nobody answered');
   assert.equal(typeof decision.error, 'string');
-  const tried = row.id === 'refused' && action.fallback ? 2 : 1;
-  assert.equal(decision.outcomes.length, tried, row.router.verdict === 'stop' ? 'the chain stopped at the faulted model' : 'every candidate was tried');
+  if (row.id === 'refused' && action.fallback) {
+    const fallback = outcomeOf(decision.outcomes, action.fallback.model);
+    assert.equal(fallback.status, 'skipped', 'a model on the host that could not be reached is not tried');
+    assert.match(fallback.reason ?? '', /could not be reached/);
+    return;
+  }
+  assert.equal(decision.outcomes.length, 1, row.router.verdict === 'stop' ? 'the chain stopped at the faulted model' : 'every candidate was tried');
 }
 
 /** Everything a cell asserts; `answers` holds each model's healthy answer, recorded before the matrix ran. */

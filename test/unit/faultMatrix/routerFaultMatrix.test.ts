@@ -70,7 +70,7 @@ describe('fault matrix: editor actions and Try it, through the router', function
 
 function expectation(action: RouterAction, row: FaultRow): string {
   const { kind, verdict } = row.router;
-  if (row.id === 'refused') return `every candidate fails as ${kind}, the run stops with ${kind}`;
+  if (row.id === 'refused') return `${kind}, host unreachable: no retry, the other models on that host are skipped, the run stops`;
   if (verdict === 'stop') return `stops at once with ${kind}`;
   if (!action.fallback) return verdict === 'retry' ? `${kind}: retries the same model, which then answers` : `stops with ${kind} (nothing to fall back to)`;
   return verdict === 'retry' ? `${kind}: retries, then falls back to the next model` : `${kind}: falls back to the next model at once`;

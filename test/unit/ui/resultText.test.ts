@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { Marked } from 'marked';
-import { answerSummary, entityHover, entityOffsets, entitySummary, labelSummary, parseLabels, percent, plainMarkdown } from '../../../src/ui/resultText';
+import { answeredByFallback, answerSummary, entityHover, entityOffsets, entitySummary, labelSummary, parseLabels, percent, plainMarkdown } from '../../../src/ui/resultText';
 
 describe('ui/resultText', () => {
   it('rounds and clamps scores to whole percents', () => {
@@ -77,5 +77,34 @@ describe('ui/resultText: model output in hovers is text', () => {
 
   it('escapes every markdown-significant character and folds line breaks', () => {
     assert.equal(plainMarkdown('a*b_c\n[d]'), 'a\\*b\\_c \\[d\\]');
+  });
+});
+
+describe('ui/resultText: naming the model that answered when it was not the first choice', () => {
+  const outcome = (model: string, status: 'failed' | 'succeeded' | 'skipped', failure?: 'loading' | 'gone') => ({
+    model,
+    provider: { kind: 'hf' as const, provider: 'hf-inference' },
+    why: 'test',
+    status,
+    attempts: 1,
+    ...(failure ? { failure } : {}),
+  });
+  const decision = (outcomes: ReturnType<typeof outcome>[]) => ({
+    id: 1,
+    task: 'translate' as const,
+    startedAt: 0,
+    totalMs: 5,
+    fromCache: false,
+    outcomes,
+    chosen: outcomes.find((o) => o.status === 'succeeded'),
+  });
+
+  it('names both models and why the first did not answer', () => {
+    const d = decision([outcome('Helsinki-NLP/opus-mt-en-es', 'failed', 'loading'), outcome('facebook/nllb-200-distilled-600M', 'succeeded')]);
+    assert.equal(answeredByFallback(d), 'Answered by nllb-200-distilled-600M (opus-mt-en-es was loading)');
+  });
+
+  it('says nothing when the first model tried answered (skipped ones do not count)', () => {
+    assert.equal(answeredByFallback(decision([outcome('a/x', 'skipped'), outcome('b/y', 'succeeded')])), undefined);
   });
 });

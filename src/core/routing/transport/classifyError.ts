@@ -62,7 +62,8 @@ export function classifyError(err: unknown, ctx: ErrorContext): CallFailure {
     return new CallFailure('malformed', `${ctx.target} sent an answer that could not be read.`, { technical: safe(err.message) });
   }
   if (isNetworkError(err)) {
-    return new CallFailure('network', `Could not reach ${ctx.target}.`, { technical: safe(networkReason(err)) });
+    const reason = networkReason(err);
+    return new CallFailure('network', `Could not reach ${ctx.target}.`, { technical: safe(reason), unreachable: CONNECT_FAILURES.test(reason) });
   }
   const message = err instanceof Error ? err.message : String(err);
   return new CallFailure('server', `${ctx.target} failed unexpectedly.`, { technical: safe(message) });
@@ -140,6 +141,9 @@ function estimatedTime(body: unknown): number | undefined {
   }
   return undefined;
 }
+
+/** Errors of the connection phase: nothing reached a server, so neither a retry nor another model on that host can help. */
+const CONNECT_FAILURES = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|UND_ERR_CONNECT_TIMEOUT/;
 
 function isNetworkError(err: unknown): boolean {
   if (!(err instanceof Error)) return false;

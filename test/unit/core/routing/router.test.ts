@@ -6,6 +6,7 @@ import { RoutingError } from '../../../../src/core/routing/routingError';
 import type { TaskRequest, TaskResult } from '../../../../src/core/tasks/taskTypes';
 import { FakeClock } from '../../support/fakeClock';
 import { MemoryStore } from '../../support/memoryStore';
+import { shortModelName } from '../../../../src/core/routing/progressText';
 
 const translate: TaskRequest = { task: 'translate', text: 'Hello', sourceLang: 'en', targetLang: 'es' };
 
@@ -266,5 +267,30 @@ describe('Router', () => {
     await router.run(translate);
     const providers = router.health().providers.map((p) => [p.provider, p.requests, p.successRate]);
     assert.deepEqual(providers.sort(), [['hf:auto', 1, 1], ['hf:hf-inference', 1, 0]]);
+  });
+});
+
+describe('Router: progress while the user waits', () => {
+  it('says a model is loading with the retry countdown, then which model is tried instead', async () => {
+    const loading = new CallFailure('loading', 'loading', { estimatedTimeS: 7 });
+    const { router, clock } = setup({ a: [loading, loading, loading], b: [ok('hola')] }, [candidate('a'), candidate('b')], { maxAttempts: 2 });
+    const lines: string[] = [];
+    await settle(clock, router.run(translate, { onProgress: (line) => lines.push(line) }));
+    assert.deepEqual(lines, ['a is loading, retrying in 7 s (2/2)', 'Trying b instead…']);
+  });
+
+  it('says when a request waits for the rate limit', async () => {
+    const { router, clock } = setup({ a: [ok('hola')] }, [candidate('a')], { requestsPerMinute: 1 });
+    await router.run(translate);
+    const lines: string[] = [];
+    await settle(clock, router.run(translate, { onProgress: (line) => lines.push(line) }), 5_000);
+    assert.match(lines[0] ?? '', /^Waiting for the rate limit \(1 requests a minute\), about \d+ s$/);
+  });
+});
+
+describe('progress text', () => {
+  it('shortens a model id to the part a user recognises', () => {
+    assert.equal(shortModelName('facebook/bart-large-cnn'), 'bart-large-cnn');
+    assert.equal(shortModelName('meta-llama/Llama-3.1-8B-Instruct:together'), 'Llama-3.1-8B-Instruct');
   });
 });
