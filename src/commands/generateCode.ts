@@ -21,7 +21,7 @@ export function generateCode(ctx: Ctx) {
     const editor = activeEditor();
     if (!editor.ok) return editor.result;
     const problem = await preflightFor(ctx, 'generate-code');
-    if (problem) return refuse(problem);
+    if (problem) return refuse(problem, { afterSignIn: () => invocation.rerun() });
     const { document, selection } = editor.value;
     const selected = document.getText(selection);
     const instruction = stringArg(argsObject(invocation.args), 'instruction') ?? (await askInstruction(document.languageId, selected));

@@ -12,7 +12,7 @@ import { selectionTarget, trackSelection, type SelectionTarget } from '../editor
 import type { TrackedRange } from '../editor/trackedRange';
 import { answeredByFallback } from '../ui/resultText';
 import { failureMessage, callFailureOf, plainMessage, type MessageContext, type UserMessage } from '../ui/messages';
-import { notify } from '../ui/notify';
+import { notify, type NotifyHandlers } from '../ui/notify';
 import { withCancellableProgress } from '../ui/progress';
 import { done, routedAs, stop, type ActionResult, type Routed, type Step } from './actionResult';
 import { argsObject } from './args';
@@ -36,8 +36,8 @@ export async function showInPreviewInstead(
 }
 
 /** Shows why the action will not run and returns the matching 'refused' result. */
-export function refuse(message: UserMessage): ActionResult {
-  notify(message);
+export function refuse(message: UserMessage, handlers: NotifyHandlers = {}): ActionResult {
+  notify(message, handlers);
   return { status: 'refused', message: message.text };
 }
 
@@ -58,12 +58,13 @@ export async function preflightFor(ctx: Ctx, task: TaskKind): Promise<UserMessag
 }
 
 /** The selection of the active editor, checked (not empty, not too long) and preflighted for `task`. */
-async function startSelectionAction(ctx: Ctx, task: TaskKind): Promise<Step<SelectionTarget>> {
+async function startSelectionAction(ctx: Ctx, task: TaskKind, invocation: Invocation): Promise<Step<SelectionTarget>> {
   const editor = activeEditor();
   if (!editor.ok) return editor;
   const target = selectionTarget(editor.value);
   const problem = checkSelection(target.text, ctx.config.actionSettings().maxSelectionChars) ?? (await preflightFor(ctx, task));
-  return problem ? stop(refuse(problem)) : done(target);
+  // Signing in from the "No token" message carries on with the action (on the selection as it is then).
+  return problem ? stop(refuse(problem, { afterSignIn: () => invocation.rerun() })) : done(target);
 }
 
 /** A request for task `K`. */
@@ -103,7 +104,8 @@ export async function runRouted<K extends TaskKind>(
     if (kind === 'cancelled') return stop({ status: 'cancelled', message: 'Cancelled.', decision });
     const userMessage = failureMessage(kind, message, await messageContext(ctx));
     ctx.log.warn(`${request.task} failed (${kind}): ${message}`);
-    notify(userMessage, { retry: () => invocation.rerun(options.retryArgs) });
+    const again = () => invocation.rerun(options.retryArgs);
+    notify(userMessage, { retry: again, afterSignIn: again });
     return stop({ status: 'failed', message: userMessage.text, decision });
   }
 }
@@ -134,7 +136,7 @@ export function selectionAction<K extends TaskKind>(
   act: (run: SelectionRun<K>) => Promise<ActionResult>,
 ): (invocation: Invocation) => Promise<ActionResult> {
   return async (invocation) => {
-    const started = await startSelectionAction(ctx, task);
+    const started = await startSelectionAction(ctx, task, invocation);
     if (!started.ok) return started.result;
     const target = started.value;
     const tracked = trackSelection(target);

@@ -26,7 +26,7 @@ export function runPrompt(ctx: Ctx) {
     const dispatch = dispatchPrompt(prompt, detection, selection !== '');
     if (dispatch.kind === 'command') return (await vscode.commands.executeCommand<ActionResult>(dispatch.command, dispatch.args)) ?? cancelled();
     const problem = await preflightFor(ctx, 'chat');
-    if (problem) return refuse(problem);
+    if (problem) return refuse(problem, { afterSignIn: () => invocation.rerun({ prompt }) });
     const routed = await runRouted(ctx, invocation, 'Asking Hugging Face…', { task: 'chat', prompt: chatPrompt(dispatch.prompt, selection) }, { retryArgs: { prompt } });
     if (!routed.ok) return routed.result;
     const { result, decision } = routed.value;

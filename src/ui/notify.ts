@@ -8,6 +8,8 @@ import { ACTION_LABELS, type MessageAction, type UserMessage } from './messages'
 export interface NotifyHandlers {
   /** What "Retry" does; without it the button is not offered. */
   readonly retry?: () => unknown;
+  /** Runs after "Sign In" succeeded from this message: the action the user wanted goes on. */
+  readonly afterSignIn?: () => unknown;
 }
 
 export function notify(message: UserMessage, handlers: NotifyHandlers = {}): void {
@@ -28,7 +30,9 @@ export function notify(message: UserMessage, handlers: NotifyHandlers = {}): voi
 function runAction(action: MessageAction, message: UserMessage, handlers: NotifyHandlers): void {
   switch (action) {
     case 'signIn':
-      void vscode.commands.executeCommand('huggingface.signIn');
+      void Promise.resolve(vscode.commands.executeCommand<{ account?: string } | undefined>('huggingface.signIn')).then((result) => {
+        if (result?.account) void handlers.afterSignIn?.();
+      });
       break;
     case 'openSettings':
       void vscode.commands.executeCommand('workbench.action.openSettings', message.setting ?? 'huggingface');

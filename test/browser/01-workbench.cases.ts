@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
+import { VALID_TOKEN } from '../fake-hf/state';
+import { closeAllEditorsDiscarding, typeIntoNewUntitled, waitForEditorText } from './support/editorUi';
 import type { BrowserCase } from './support/types';
 import {
-  SELECTORS, editorTabLabels, runFromCommandPalette, setThemeKind, themeKind, waitForNewEditorTab, waitForWorkbench,
+  SELECTORS, answerQuickInput, clearNotifications, editorTabLabels, runFromCommandPalette, setThemeKind, themeKind, waitForNewEditorTab, waitForWorkbench,
 } from './support/workbench';
 
 export const cases: BrowserCase[] = [
@@ -37,4 +39,24 @@ export const cases: BrowserCase[] = [
       }
     },
   },
+  {
+    name: 'signing in from the "No token" message carries on with the action the user asked for',
+    async run({ page }) {
+      await closeAllEditorsDiscarding(page);
+      await runFromCommandPalette(page, 'Hugging Face: Sign Out');
+      await clearNotifications(page);
+      const sentence = `Good morning everyone, the meeting starts at nine and we will discuss the new project plan, take ${Date.now() % 100_000}.`;
+      await typeIntoNewUntitled(page, sentence);
+      await runFromCommandPalette(page, 'Hugging Face: Translate Selection (Replace)');
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'No Hugging Face token' }).first();
+      await toast.waitFor({ state: 'visible', timeout: 30_000 });
+      await toast.locator('.monaco-button', { hasText: 'Sign In' }).first().click();
+      await answerQuickInput(page, VALID_TOKEN);
+      // Signed in: the translation goes on by itself, asking only what it always asks (the target language).
+      await answerQuickInput(page, 'Spanish');
+      await waitForEditorText(page, new RegExp(`^\\[es\\] ${sentence.replace(/[.]/g, '\\.')}$`));
+      await closeAllEditorsDiscarding(page);
+    },
+  },
 ];
+
