@@ -9,7 +9,8 @@ export class StartError extends Error {}
 export const USAGE = `Usage: npm start [-- <folder>]
 
 Builds the extension, installs it into an isolated VS Code profile and serves VS Code for the Web
-(code-server) on 127.0.0.1 with <folder> open (default: the current directory). Ctrl+C stops everything.
+(code-server) on 127.0.0.1 with <folder> open (default: examples/try-it, a small workspace with a file to
+try each action on). Ctrl+C stops everything.
 
 Environment:
   PORT                    port to serve on (default: a free one)
@@ -47,12 +48,17 @@ function readPort(value) {
   return port;
 }
 
-function readFolder(args, baseDir) {
+/** The small workspace `npm start` opens when no folder is given: files to try each action on, and a README. */
+export function exampleWorkspace(repoRoot) {
+  return join(repoRoot, 'examples', 'try-it');
+}
+
+function readFolder(args, baseDir, repoRoot) {
   const positional = args.filter((a) => !a.startsWith('-'));
   const unknown = args.filter((a) => a.startsWith('-') && a !== '--');
   if (unknown.length > 0) throw new StartError(`Unknown option ${unknown[0]}.\n\n${USAGE}`);
   if (positional.length > 1) throw new StartError(`Give at most one folder to open (got ${positional.length}).\n\n${USAGE}`);
-  const folder = positional[0] === undefined ? baseDir : isAbsolute(positional[0]) ? positional[0] : resolve(baseDir, positional[0]);
+  const folder = positional[0] === undefined ? exampleWorkspace(repoRoot) : isAbsolute(positional[0]) ? positional[0] : resolve(baseDir, positional[0]);
   if (!existsSync(folder)) throw new StartError(`The folder to open does not exist: ${folder}`);
   if (!statSync(folder).isDirectory()) throw new StartError(`Not a folder: ${folder}. Give the folder that contains it.`);
   return folder;
@@ -69,7 +75,7 @@ export function readStartOptions(args, env, { repoRoot, cwd }) {
   if (args.includes('--help') || args.includes('-h')) return { help: true };
   // npm runs scripts in the package root; INIT_CWD is where the user typed `npm start`.
   const baseDir = env.INIT_CWD && existsSync(env.INIT_CWD) ? env.INIT_CWD : cwd;
-  const folder = readFolder(args, baseDir);
+  const folder = readFolder(args, baseDir, repoRoot);
   const port = readPort(env.PORT);
   const profileDir = env.SARVANOM_START_PROFILE ? resolve(baseDir, env.SARVANOM_START_PROFILE) : join(repoRoot, '.cache', 'start-profile');
 

@@ -101,7 +101,11 @@ export async function runRouted<K extends TaskKind>(
   } catch (err) {
     const { kind, message } = callFailureOf(err);
     const decision = err instanceof RoutingError ? err.decision : undefined;
-    if (kind === 'cancelled') return stop({ status: 'cancelled', message: 'Cancelled.', decision });
+    if (kind === 'cancelled') {
+      // The notification is gone with the Cancel click: a short word in the status bar confirms it.
+      vscode.window.setStatusBarMessage('$(circle-slash) Hugging Face: cancelled', 4000);
+      return stop({ status: 'cancelled', message: 'Cancelled.', decision });
+    }
     const userMessage = failureMessage(kind, message, await messageContext(ctx));
     ctx.log.warn(`${request.task} failed (${kind}): ${message}`);
     const again = () => invocation.rerun(options.retryArgs);

@@ -16,4 +16,14 @@ describe('the .vsix contents', () => {
     assert.equal(ignore[ignore.findIndex((l) => l && !l.startsWith('#'))], '**', 'everything is excluded first');
     assert.ok(!ignore.some((l) => /^!(src|test|out)\b|\.map$/.test(l)));
   });
+  it('ships exactly the images the README shows (the Details tab of an installed extension renders them), and the changelog', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+\.(?:png|jpg|gif|svg))\)/g)].map((m) => m[1]);
+    assert.ok(images.length > 0, 'the README shows a screenshot');
+    for (const image of images) assert.ok(ignore.includes(`!${image}`), `.vscodeignore must ship ${image}`);
+    const shippedScreenshots = ignore.filter((l) => l.startsWith('!media/screenshots/')).map((l) => l.slice(1));
+    assert.deepEqual(shippedScreenshots.sort(), images.filter((i) => i.startsWith('media/screenshots/')).sort());
+    assert.ok(ignore.includes('!CHANGELOG.md'));
+  });
 });
+
