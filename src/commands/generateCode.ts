@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Ctx, Invocation } from '../ctx';
 import { programmingLanguageName } from '../core/comments/commentSyntax';
+import { placeBlock } from '../editor/blockPlacement';
 import { StreamInserter } from '../editor/streamInserter';
 import { plainMessage } from '../ui/messages';
 import { notify } from '../ui/notify';
@@ -33,11 +34,11 @@ export function generateCode(ctx: Ctx) {
 async function generate(ctx: Ctx, invocation: Invocation, editor: vscode.TextEditor, instruction: string): Promise<ActionResult> {
   const { document, selection } = editor;
   const offset = document.offsetAt(selection.end);
-  // After a selection, start on a new line so the generated code does not run into the selected text.
+  // The code goes on lines of its own (after a selection, or around the text on the cursor's line), indented like that line.
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const prefix = !selection.isEmpty && selection.end.character > 0 ? eol : '';
+  const placement = placeBlock(document.lineAt(selection.end.line).text, selection.end.character, eol);
   const settings = ctx.config.actionSettings();
-  const inserter = new StreamInserter(editor, offset, prefix);
+  const inserter = new StreamInserter(editor, offset, placement);
   try {
     const routed = await runRouted(
       ctx,

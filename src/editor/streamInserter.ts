@@ -11,6 +11,7 @@
  * undo step, so the code would no longer undo in one step.
  */
 import * as vscode from 'vscode';
+import { indentBlock, type BlockPlacement } from './blockPlacement';
 import { normalizeEol, type TextChange } from './rangeTracking';
 import { TrackedRange } from './trackedRange';
 
@@ -29,12 +30,19 @@ export class StreamInserter implements vscode.Disposable {
   private readonly visibility: vscode.Disposable;
   private readonly shown = new vscode.EventEmitter<void>();
 
+  private readonly prefix: string;
+  private readonly suffix: string;
+  private readonly indent: string;
+
   constructor(
     private editor: vscode.TextEditor,
     offset: number,
-    /** Text put before the first chunk (a line break when inserting after a selection). */
-    private readonly prefix = '',
+    /** Where the block goes on the cursor's line (editor/blockPlacement.ts): on lines of its own, indented like it. */
+    placement: BlockPlacement = { prefix: '', suffix: '', indent: '' },
   ) {
+    this.prefix = placement.prefix;
+    this.suffix = placement.suffix;
+    this.indent = placement.indent;
     this.tracked = new TrackedRange(editor.document, { start: offset, end: offset }, 'growing');
     this.visibility = vscode.window.onDidChangeVisibleTextEditors(() => {
       if (this.visibleEditor() === undefined) return;
@@ -61,7 +69,7 @@ export class StreamInserter implements vscode.Disposable {
 
   push(text: string): void {
     if (this.ended || this.stopReason !== undefined || text === '') return;
-    this.queue += text;
+    this.queue += text.replace(/\n/g, `\n${this.indent}`);
     this.enqueue(() => this.flush());
   }
 
@@ -86,7 +94,7 @@ export class StreamInserter implements vscode.Disposable {
     }
     const range = this.liveRange();
     if (range === undefined) return { status: 'stopped', reason: this.stopReason ?? 'insertion stopped' };
-    const want = this.prefix + finalText;
+    const want = this.prefix + indentBlock(finalText, this.indent) + this.suffix;
     const have = this.tracked.now().text ?? '';
     const ok = normalizeEol(have) === normalizeEol(want) ? await this.closeGroup() : await this.replaceInserted(want, true);
     return ok ? { status: 'applied' } : { status: 'stopped', reason: this.stopReason ?? 'the editor could not be edited' };

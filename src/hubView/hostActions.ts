@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { isHfToken } from '../core/trust/hfToken';
 import type { HostActions, HubViewDeps, SnippetLanguage } from '../hub/deps';
 import { snippetLanguageFor } from '../hub/snippets';
+import { indentBlock, placeBlock } from '../editor/blockPlacement';
 import type { PersistentState } from '../persistentState';
 import { parseViewState } from '../shared/hubValidators';
 import type { ViewState } from '../shared/hubTypes';
@@ -35,7 +36,12 @@ export function createHostActions(state: PersistentState, deps: HubViewDeps): Ho
       if (!language) return { inserted: false, language: '' };
       const text = snippets[language];
       if (editor) {
-        const inserted = await editor.edit((edit) => edit.insert(editor.selection.active, text));
+        // On lines of its own with an empty line around it, never glued to the code at the cursor.
+        const at = editor.selection.active;
+        const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+        const place = placeBlock(editor.document.lineAt(at.line).text, at.character, eol, true);
+        const block = place.prefix + indentBlock(text, place.indent) + place.suffix;
+        const inserted = await editor.edit((edit) => edit.insert(at, block));
         if (inserted) await vscode.window.showTextDocument(editor.document, editor.viewColumn);
         return { inserted, language };
       }

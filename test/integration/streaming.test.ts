@@ -67,4 +67,18 @@ describe('streaming into the editor', () => {
       await held.dispose();
     }
   });
+
+  it('Generate Code never glues the code to the text on the cursor line, and indents it like that line', async () => {
+    await fake().setChatReply('Qwen/Qwen2.5-Coder-32B-Instruct', 'const a = 1;\nconst b = 2;');
+    const original = 'function f() {\n  return 42;\n}\n';
+    const editor = await openDocument(original, 'typescript');
+    // The cursor at the start of the code on the indented line "  return 42;".
+    placeCursor(editor, original.indexOf('return'));
+    const result = await runAction('generateCode', { instruction: 'two constants' });
+    assert.equal(result.status, 'applied', result.message);
+    assert.equal(editor.document.getText(), 'function f() {\n  const a = 1;\n  const b = 2;\n  return 42;\n}\n');
+    await undoOnce(editor, true);
+    assert.equal(editor.document.getText(), original);
+  });
 });
+
