@@ -41,6 +41,8 @@ export function askAboutSelection(ctx: Ctx) {
     }
     const span = new vscode.Range(target.document.positionAt(range.start + result.start), target.document.positionAt(range.start + result.end));
     ctx.decorations.showAnswer(editor, span, `**Answer** · score ${percent(result.score)}`);
+    // Selected too: a highlight under the old (whole-text) selection would not show until the user clicks away.
+    editor.selection = new vscode.Selection(span.start, span.end);
     editor.revealRange(span, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return { ...base, status: 'applied' };
   });

@@ -74,6 +74,8 @@ describe('editor actions on a real document, each undone with one undo', () => {
     assertApplied(result);
     assert.equal(result.result?.task, 'question-answering');
     assert.equal(result.result.answer, 'capital');
+    // The answer is selected (and highlighted), so it shows at once instead of hiding under the old selection.
+    assert.equal(editor.document.getText(editor.selection), 'capital');
     await assertUntouched(editor, original);
   });
 
