@@ -1,4 +1,5 @@
 /** Classify Sentiment / Classify Topic of the selection: the labels and scores are shown in a message. */
+import { shortModelName } from '../core/routing/progressText';
 import { settingId } from '../core/routing/settings';
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
@@ -29,7 +30,9 @@ export function classifyTopic(ctx: Ctx) {
 function showLabels(title: string, routed: Step<Routed<'sentiment' | 'topic'>>): ActionResult {
   if (!routed.ok) return routed.result;
   const { result, decision } = routed.value;
-  const message = labelSummary(title, result.labels);
+  // Models name labels differently (the result is in one vocabulary already): say which one answered.
+  const model = decision.chosen ? ` — ${shortModelName(decision.chosen.model)}` : '';
+  const message = `${labelSummary(title, result.labels)}${model}`;
   inform(message);
   return { status: 'applied', message, decision, result };
 }

@@ -3,6 +3,7 @@
  * fences, quotes and prose however often they are told not to, so the parsers are tolerant; a reply that
  * still cannot be used throws CallFailure('malformed'), which moves the router on to the next candidate.
  */
+import { commonSentiments } from './sentimentLabels';
 import { CallFailure } from './routingTypes';
 import type { Entity, ScoredLabel, TaskRequest, TaskResult } from '../tasks/taskTypes';
 
@@ -155,7 +156,7 @@ function byScore(labels: ScoredLabel[]): ScoredLabel[] {
 function sentimentFrom(reply: string): TaskResult {
   const labels = labelsFrom(extractJson(reply)).map((l) => ({ label: l.label.trim().toLowerCase(), score: l.score }));
   if (labels.length === 0) throw malformed('no sentiment labels with scores');
-  return { task: 'sentiment', labels: byScore(labels) };
+  return { task: 'sentiment', labels: commonSentiments(labels) };
 }
 
 /** Keeps the requested topics only (matched case-insensitively); topics the model left out score 0. */

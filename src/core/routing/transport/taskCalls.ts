@@ -1,3 +1,4 @@
+import { commonSentiments } from '../sentimentLabels';
 import type { InferenceClient } from '@huggingface/inference';
 import { CallFailure, type Candidate } from '../routingTypes';
 import type { ScoredLabel, TaskRequest, TaskResult } from '../../tasks/taskTypes';
@@ -198,19 +199,7 @@ async function callSentimentClassification(ctx: TaskCallContext, request: Extrac
     { model: ctx.candidate.model, provider: 'hf-inference', inputs: request.text },
     options(ctx),
   );
-  return { task: 'sentiment', labels: sortByScore(out.map((l) => ({ label: sentimentLabel(l.label, out.length), score: l.score }))) };
-}
-
-/** Sentiment models name their labels differently (POSITIVE, LABEL_2, positive, 5 stars): one vocabulary for the UI. */
-function sentimentLabel(label: string, labelCount: number): string {
-  const numbered = /^LABEL_(\d)$/i.exec(label);
-  if (numbered) {
-    const names = labelCount === 2 ? ['negative', 'positive'] : ['negative', 'neutral', 'positive'];
-    return names[Number(numbered[1])] ?? label.toLowerCase();
-  }
-  const stars = /^(\d) stars?$/i.exec(label);
-  if (stars) return Number(stars[1]) >= 4 ? 'positive' : Number(stars[1]) <= 2 ? 'negative' : 'neutral';
-  return label.toLowerCase();
+  return { task: 'sentiment', labels: commonSentiments(out) };
 }
 
 async function callZeroShotClassification(ctx: TaskCallContext, request: Extract<TaskRequest, { task: 'topic' }>): Promise<TaskResult> {

@@ -123,19 +123,27 @@ describe('prompts: parseChatResult for question answering', () => {
 });
 
 describe('prompts: parseChatResult for classification', () => {
-  it('parses sentiment JSON, lower-cases labels and sorts by score', () => {
+  it('parses sentiment JSON into the common labels (positive, neutral, negative), sorted by score', () => {
     const r = parseChatResult(REQUESTS.sentiment, '{"labels":[{"label":"Negative","score":0.1},{"label":"Positive","score":0.9}]}');
-    assert.deepEqual(r, { task: 'sentiment', labels: [{ label: 'positive', score: 0.9 }, { label: 'negative', score: 0.1 }] });
+    assert.deepEqual(r, {
+      task: 'sentiment',
+      labels: [
+        { label: 'positive', score: 0.9 },
+        { label: 'negative', score: 0.1 },
+        { label: 'neutral', score: 0 },
+      ],
+    });
   });
 
   it('finds JSON inside fences or prose', () => {
     const fenced = '```json\n{"labels":[{"label":"positive","score":0.8}]}\n```';
     assert.equal(narrow(parseChatResult(REQUESTS.sentiment, fenced), 'sentiment').labels[0].score, 0.8);
     const prose = 'Sure! The result is {"labels": [{"label": "neutral", "score": "0.7"}]} as requested.';
-    assert.deepEqual(narrow(parseChatResult(REQUESTS.sentiment, prose), 'sentiment').labels, [{ label: 'neutral', score: 0.7 }]);
+    assert.deepEqual(narrow(parseChatResult(REQUESTS.sentiment, prose), 'sentiment').labels[0], { label: 'neutral', score: 0.7 });
     assert.deepEqual(narrow(parseChatResult(REQUESTS.sentiment, '{"positive": 0.6, "negative": 0.4}'), 'sentiment').labels, [
       { label: 'positive', score: 0.6 },
       { label: 'negative', score: 0.4 },
+      { label: 'neutral', score: 0 },
     ]);
   });
 
