@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { startFakeHf } from '../test/fake-hf/server';
 import { activationSection } from './activation';
 import { bundleSection } from './bundle';
+import { eventLoopSection } from './eventLoop';
 import { hubSearchSection } from './hubSearch';
 import { memorySection } from './memory';
 import { rateLimiterSection } from './rateLimiter';
@@ -32,6 +33,7 @@ const SECTIONS: readonly Section[] = [
   hubSearchSection,
   webviewSection,
   rateLimiterSection,
+  eventLoopSection,
   memorySection,
 ];
 

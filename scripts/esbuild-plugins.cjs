@@ -35,11 +35,16 @@ exports.hfPackagesArePure = {
 exports.LAZY_CHUNKS = [
   { source: 'src/actions.ts', specifier: './actions', outfile: 'dist/actions.js' },
   { source: 'src/hubView/hubBackend.ts', specifier: './hubView/hubBackend', outfile: 'dist/hubBackend.js' },
-  { source: 'src/hub/cardSanitizer.ts', specifier: './hub/cardSanitizer', outfile: 'dist/cardRenderer.js' },
   { source: 'src/core/intent/taskDetection.ts', specifier: './core/intent/taskDetection', outfile: 'dist/taskDetector.js' },
   { source: 'src/core/routing/transport/inferenceLibrary.ts', specifier: './core/routing/transport/inferenceLibrary', outfile: 'dist/hfInference.js' },
   { source: 'src/hub/hubLibrary.ts', specifier: './hub/hubLibrary', outfile: 'dist/hfHub.js' },
 ];
+
+/**
+ * Bundles that run on a thread of their own (worker_threads): they cannot take modules from the shell (it
+ * needs `vscode`), so each is standalone and may repeat a small module the host also has.
+ */
+exports.WORKER_BUNDLES = [{ source: 'src/hub/cardWorker.ts', outfile: 'dist/cardWorker.js' }];
 
 exports.lazyChunks = {
   name: 'lazy-chunks',
@@ -167,6 +172,15 @@ exports.buildExtensionHost = async function buildExtensionHost({ esbuild, root, 
     shell = await shellBuild(exported);
   }
   metafiles['extension.js'] = shell.metafile;
+  for (const bundle of exports.WORKER_BUNDLES) {
+    const result = await esbuild.build({
+      ...common,
+      entryPoints: [path.join(root, bundle.source)],
+      outfile: path.join(outdir, path.basename(bundle.outfile)),
+      plugins: [exports.hfPackagesArePure],
+    });
+    metafiles[path.basename(bundle.outfile)] = result.metafile;
+  }
   return metafiles;
 };
 

@@ -1,6 +1,6 @@
 /**
  * Every lazy chunk the extension loads, in one place. Each `require` below is built as its own bundle
- * (dist/<chunk>.js, LAZY_CHUNKS in scripts/esbuild-plugins.cjs lists the same six with these specifiers;
+ * (dist/<chunk>.js, LAZY_CHUNKS in scripts/esbuild-plugins.cjs lists the same five with these specifiers;
  * test/unit/lazyChunks.test.ts holds the two lists together), left out of dist/extension.js so activation
  * stays cheap, and loaded on first use. Node's module cache makes every later call return the same module.
  *
@@ -10,7 +10,6 @@
 
 export type ActionsChunk = typeof import('./actions');
 export type HubBackendChunk = typeof import('./hubView/hubBackend');
-export type CardRendererChunk = typeof import('./hub/cardSanitizer');
 export type TaskDetectorChunk = typeof import('./core/intent/taskDetection');
 export type InferenceLibrary = typeof import('./core/routing/transport/inferenceLibrary');
 export type HubLibrary = typeof import('./hub/hubLibrary');
@@ -23,11 +22,6 @@ export function loadActions(): ActionsChunk {
 /** The Hub view's host side (dist/hubBackend.js): when the view first opens. */
 export function loadHubBackend(): HubBackendChunk {
   return require('./hubView/hubBackend') as HubBackendChunk;
-}
-
-/** The markdown engine and card sanitiser (dist/cardRenderer.js): when the first card is shown. */
-export function loadCardRenderer(): CardRendererChunk {
-  return require('./hub/cardSanitizer') as CardRendererChunk;
 }
 
 /** The task detector's cue tables (dist/taskDetector.js): on the first Run a Prompt. */
@@ -49,7 +43,6 @@ export function loadHubLibrary(): HubLibrary {
 export const LAZY_CHUNK_SPECIFIERS: Readonly<Record<string, string>> = {
   'dist/actions.js': './actions',
   'dist/hubBackend.js': './hubView/hubBackend',
-  'dist/cardRenderer.js': './hub/cardSanitizer',
   'dist/taskDetector.js': './core/intent/taskDetection',
   'dist/hfInference.js': './core/routing/transport/inferenceLibrary',
   'dist/hfHub.js': './hub/hubLibrary',

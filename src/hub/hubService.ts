@@ -13,7 +13,8 @@ import { redactSecrets } from '../core/trust/redact';
 import { accountKey } from '../core/trust/accountKey';
 import { credentialGuardedFetch, hfTokenCheck, type TokenApprovals } from '../core/trust/credentialHosts';
 import { isHfToken } from '../core/trust/hfToken';
-import { loadCardRenderer, loadHubLibrary } from '../lazyChunks';
+import { loadHubLibrary } from '../lazyChunks';
+import { CardThread } from './cardThread';
 import type {
   CardResult,
   DatasetPreview,
@@ -52,6 +53,8 @@ export interface HubServiceOptions {
   /** Hosts card images may load from (must match the webview CSP). Default none. */
   readonly allowedImageHosts?: () => readonly string[];
   readonly cardMaxChars?: number;
+  /** Where cards are rendered (a worker thread); tests pass one pointing at the transpiled worker. */
+  readonly cardThread?: CardThread;
   readonly maxFiles?: number;
   readonly log?: (line: string) => void;
 }
@@ -83,9 +86,11 @@ export class HubService {
   private readonly viewer: DatasetViewerClient;
   private readonly now: () => number;
   private readonly baseFetch: typeof fetch;
+  private readonly cards: CardThread;
 
   constructor(private readonly options: HubServiceOptions) {
     this.now = options.now ?? Date.now;
+    this.cards = options.cardThread ?? new CardThread();
     this.baseFetch = credentialGuardedFetch(
       options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       options.checkTokenDestination ?? hfTokenCheck(NO_APPROVALS),
@@ -159,8 +164,8 @@ export class HubService {
       // UTF-8 needs at least one byte per character: reading maxChars bytes never downloads more than the cap.
       const cut = blob.size > maxChars;
       const markdown = await (cut ? blob.slice(0, maxChars) : blob).text();
-      const { renderCard } = loadCardRenderer();
-      const rendered = renderCard(markdown, {
+      // Rendered off the event loop: a 2 MB card table would otherwise block every extension for seconds.
+      const rendered = await this.cards.render(markdown, {
         baseUrl: `${this.repoUrl(kind, id)}/blob/main/`,
         allowedImageHosts: this.options.allowedImageHosts?.() ?? [],
         maxChars,
@@ -194,6 +199,12 @@ export class HubService {
   }
 
   /** Forgets every cached answer and list (sign-in changes, "refresh"). */
+  /** Stops the card renderer's thread (the view went away for good). */
+  dispose(): void {
+    this.clear();
+    this.cards.dispose();
+  }
+
   clear(): void {
     this.cache.clear();
     for (const { session } of this.sessions.values()) session.dispose();

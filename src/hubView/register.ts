@@ -28,6 +28,8 @@ export function registerHubView(context: vscode.ExtensionContext, deps: HubViewD
   );
   return vscode.Disposable.from(
     provider,
+    // The card renderer's thread ends with the extension.
+    { dispose: () => backend?.service.dispose() },
     deps.onDidChangeToken(() => {
       backend?.service.clear();
       void provider.checkAuth();

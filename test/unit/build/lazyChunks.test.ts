@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -16,6 +16,7 @@ interface HostBuild {
   buildExtensionHost(opts: { esbuild: typeof esbuild; root: string; outdir: string; production: boolean }): Promise<Record<string, Metafile>>;
   sourcesOf(metafile: Metafile, root: string): Set<string>;
   LAZY_CHUNKS: readonly { source: string; outfile: string }[];
+  WORKER_BUNDLES: readonly { source: string; outfile: string }[];
   SHARED_MODULES_EXPORT: string;
 }
 
@@ -43,7 +44,10 @@ describe('the extension host bundles (shell + lazy chunks)', function () {
 
   it('bundles every source module exactly once', () => {
     const owners = new Map<string, string[]>();
+    const workers = new Set(host.WORKER_BUNDLES.map((b) => b.outfile.replace(/^dist\//, '')));
     for (const [file, metafile] of Object.entries(metafiles)) {
+      // A worker runs on its own thread: it cannot share the host's modules, so it is left out of this count.
+      if (workers.has(file)) continue;
       for (const source of host.sourcesOf(metafile, root)) {
         if (!source.startsWith('src/')) continue;
         owners.set(source, [...(owners.get(source) ?? []), file]);
@@ -56,7 +60,7 @@ describe('the extension host bundles (shell + lazy chunks)', function () {
 
   it('keeps the commands, the routing core and the HF clients out of the shell', () => {
     const shell = host.sourcesOf(metafiles['extension.js'], root);
-    for (const lazy of ['src/commands/translate.ts', 'src/core/transport/hfTransport.ts', 'src/core/languageDetection.ts', 'src/hub/cardSanitizer.ts']) {
+    for (const lazy of ['src/commands/translate.ts', 'src/core/routing/transport/hfTransport.ts', 'src/core/language/languageDetection.ts', 'src/hub/cardSanitizer.ts']) {
       assert.ok(!shell.has(lazy), `${lazy} must not be loaded at activation`);
     }
     const packages = Object.keys(Object.values(metafiles['extension.js'].outputs)[0].inputs).filter((i) => i.includes('node_modules/@huggingface/'));
@@ -77,4 +81,21 @@ describe('the extension host bundles (shell + lazy chunks)', function () {
     const actions = requireWithoutVscode(join(dir, 'actions.js')) as { commands: Record<string, unknown> };
     assert.equal(typeof actions.commands.translateSelection, 'function');
   });
+
+  it('builds the card renderer as a standalone worker bundle: no vscode, nothing taken from the shell, and it renders', async () => {
+    const file = join(dir, 'cardWorker.js');
+    const code = readFileSync(file, 'utf8');
+    assert.ok(!/require\(["']vscode["']\)/.test(code), 'the worker requires no vscode');
+    assert.ok(!code.includes('extension.js'), 'the worker takes nothing from the shell');
+    const { CardThread } = await import(join(root, 'out/src/hub/cardThread.js'));
+    const thread = new CardThread(file);
+    try {
+      const card = await thread.render('# Title\n\n<script>alert(1)</script>', { baseUrl: 'http://127.0.0.1:1/x/blob/main/' });
+      assert.match(card.html, /<h1[^>]*>Title<\/h1>/);
+      assert.ok(!card.html.includes('<script'));
+    } finally {
+      thread.dispose();
+    }
+  });
 });
+
