@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Ctx, Invocation } from '../ctx';
-import { programmingLanguageName } from '../core/comments/commentSyntax';
+import { asComment, programmingLanguageName } from '../core/comments/commentSyntax';
 import { placeBlock } from '../editor/blockPlacement';
 import { StreamInserter } from '../editor/streamInserter';
 import { plainMessage } from '../ui/messages';
@@ -39,6 +39,8 @@ async function generate(ctx: Ctx, invocation: Invocation, editor: vscode.TextEdi
   const placement = placeBlock(document.lineAt(selection.end.line).text, selection.end.character, eol);
   const settings = ctx.config.actionSettings();
   const inserter = new StreamInserter(editor, offset, placement);
+  // What the attempt that ended last delivered: kept for the user when no model finished its answer.
+  let received = '';
   try {
     const routed = await runRouted(
       ctx,
@@ -53,9 +55,27 @@ async function generate(ctx: Ctx, invocation: Invocation, editor: vscode.TextEdi
         temperature: settings.generateTemperature,
         maxTokens: settings.generateMaxTokens,
       },
-      { onToken: (t) => inserter.push(t), onRestart: () => inserter.restart(), retryArgs: { instruction } },
+      {
+        onToken: (t) => {
+          received += t;
+          inserter.push(t);
+        },
+        onRestart: () => {
+          received = '';
+          inserter.restart();
+        },
+        retryArgs: { instruction },
+      },
     );
-    if (!routed.ok) return { ...routed.result, message: await undoInsertion(inserter, routed.result.message) };
+    if (!routed.ok) {
+      const message = await undoInsertion(inserter, routed.result.message);
+      const cut = routed.result.decision?.outcomes.at(-1)?.failure === 'malformed' && received.trim() !== '';
+      if (!cut) return { ...routed.result, message };
+      // A cut answer never passes as complete: not in the file, but not lost either.
+      const note = asComment('INCOMPLETE: the answer was cut off before it ended.', document.languageId);
+      await ctx.previews.show(`${received}\n\n${note}\n`, { title: 'Generated code (incomplete)', languageId: document.languageId });
+      return { ...routed.result, message: `${message} What arrived before the answer was cut off is in the preview, marked incomplete.` };
+    }
     const { result, decision } = routed.value;
     if (result.text.trim() === '') {
       return { status: 'failed', message: await undoInsertion(inserter, 'The model returned no code.'), decision, result };

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { Fault } from '../fake-hf/faults';
 import { productCases } from './support/cases';
-import { openDocument, select } from './support/documents';
+import { openDocument, placeCursor, previewTexts, select } from './support/documents';
 import { fake, inferenceRequests, lastDecision, runAction, setSetting, type ActionCommand } from './support/product';
 
 /** What a user-facing message must never be: a bare engine or socket error, a raw server body, markup. */
@@ -73,4 +73,20 @@ describe('every action against a fault, in the real editor', () => {
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString(), 'no preview opened over the file');
     });
   }
+
+  it('generateCode: an answer cut off on every model is not written, and what arrived is in a preview marked incomplete', async () => {
+    await fake().setChatReply('Qwen/Qwen2.5-Coder-32B-Instruct', 'const first = 1;\nconst second = 2;\nconst third = 3;\n');
+    await fake().setFault({ listener: 'router' }, { type: 'end-without-done', afterChunks: 4 });
+    const original = '// constants\n';
+    const editor = await openDocument(original, 'typescript');
+    placeCursor(editor);
+    const result = await runAction('generateCode', { instruction: 'three constants' }, 120_000);
+    assert.equal(result.status, 'failed', result.message);
+    assert.match(result.message ?? '', /cut off is in the preview, marked incomplete/);
+    assert.equal(editor.document.getText(), original, 'nothing of the cut answer stays in the file');
+    const preview = previewTexts().find((t) => t.includes('INCOMPLETE'));
+    assert.ok(preview, `preview documents: ${JSON.stringify(previewTexts())}`);
+    assert.match(preview, /^\/\/ INCOMPLETE: the answer was cut off before it ended\.$/m);
+  });
 });
+
