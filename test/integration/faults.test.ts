@@ -75,7 +75,9 @@ describe('every action against a fault, in the real editor', () => {
   }
 
   it('generateCode: an answer cut off on every model is not written, and what arrived is in a preview marked incomplete', async () => {
-    await fake().setChatReply('Qwen/Qwen2.5-Coder-32B-Instruct', 'const first = 1;\nconst second = 2;\nconst third = 3;\n');
+    const code = 'const first = 1;\nconst second = 2;\nconst third = 3;\nconst fourth = 4;\nconst fifth = 5;\n';
+    // Every chat model of the chain streams the same code, and every stream ends early.
+    for (const model of ['Qwen/Qwen2.5-Coder-32B-Instruct', 'meta-llama/Llama-3.1-8B-Instruct', 'Qwen/Qwen2.5-72B-Instruct']) await fake().setChatReply(model, code);
     await fake().setFault({ listener: 'router' }, { type: 'end-without-done', afterChunks: 4 });
     const original = '// constants\n';
     const editor = await openDocument(original, 'typescript');
