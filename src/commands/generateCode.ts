@@ -39,8 +39,11 @@ async function generate(ctx: Ctx, invocation: Invocation, editor: vscode.TextEdi
   const placement = placeBlock(document.lineAt(selection.end.line).text, selection.end.character, eol);
   const settings = ctx.config.actionSettings();
   const inserter = new StreamInserter(editor, offset, placement);
-  // What the attempt that ended last delivered: kept for the user when no model finished its answer.
+  // What the attempt that ended last delivered: kept for the user when no model finished its answer. The
+  // router signals a restart after every failed streamed attempt, the last one included, so the text of the
+  // attempt that restarted is kept aside until another attempt streams something.
   let received = '';
+  let restarted = '';
   try {
     const routed = await runRouted(
       ctx,
@@ -61,6 +64,7 @@ async function generate(ctx: Ctx, invocation: Invocation, editor: vscode.TextEdi
           inserter.push(t);
         },
         onRestart: () => {
+          if (received.trim() !== '') restarted = received;
           received = '';
           inserter.restart();
         },
@@ -69,11 +73,12 @@ async function generate(ctx: Ctx, invocation: Invocation, editor: vscode.TextEdi
     );
     if (!routed.ok) {
       const message = await undoInsertion(inserter, routed.result.message);
-      const cut = routed.result.decision?.outcomes.at(-1)?.failure === 'malformed' && received.trim() !== '';
+      const partial = received.trim() !== '' ? received : restarted;
+      const cut = routed.result.decision?.outcomes.at(-1)?.failure === 'malformed' && partial.trim() !== '';
       if (!cut) return { ...routed.result, message };
       // A cut answer never passes as complete: not in the file, but not lost either.
       const note = asComment('INCOMPLETE: the answer was cut off before it ended.', document.languageId);
-      await ctx.previews.show(`${received}\n\n${note}\n`, { title: 'Generated code (incomplete)', languageId: document.languageId });
+      await ctx.previews.show(`${partial}\n\n${note}\n`, { title: 'Generated code (incomplete)', languageId: document.languageId });
       return { ...routed.result, message: `${message} What arrived before the answer was cut off is in the preview, marked incomplete.` };
     }
     const { result, decision } = routed.value;
