@@ -44,6 +44,21 @@ export class Config implements vscode.Disposable {
     await vscode.workspace.getConfiguration(SETTINGS_SECTION).update(pinnedModelKey(task), modelId.trim(), vscode.ConfigurationTarget.Global);
   }
 
+  /**
+   * Clears the task's pin at every level it is set (user, workspace, folder): a pin left in the workspace's
+   * settings would otherwise still win after "Unpin".
+   */
+  async unpinModel(task: TaskKind): Promise<void> {
+    const section = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    const key = pinnedModelKey(task);
+    const where = section.inspect(key);
+    const targets: vscode.ConfigurationTarget[] = [];
+    if (where?.globalValue !== undefined) targets.push(vscode.ConfigurationTarget.Global);
+    if (where?.workspaceValue !== undefined) targets.push(vscode.ConfigurationTarget.Workspace);
+    if (where?.workspaceFolderValue !== undefined) targets.push(vscode.ConfigurationTarget.WorkspaceFolder);
+    for (const target of targets) await section.update(key, undefined, target);
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();

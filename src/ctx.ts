@@ -12,6 +12,7 @@ import { Config } from './config';
 import type { Router } from './core/routing/router';
 import { Decorations } from './editor/decorations';
 import type { HubViewDeps } from './hub/deps';
+import { pinLines, pinsOf } from './shared/pins';
 import { PREVIEW_SCHEME, PreviewDocuments } from './editor/preview';
 import { loadActions } from './lazyChunks';
 import { describeError, Log } from './log';
@@ -57,15 +58,16 @@ export class Ctx {
     const channel = vscode.window.createOutputChannel('Hugging Face', { log: true });
     const previews = new PreviewDocuments();
     const state = new PersistentState(context.globalState, context.workspaceState);
+    const config = new Config();
     const ctx = new Ctx(
       context,
-      new Config(),
+      config,
       state,
       tokens,
       new Log(channel, () => tokens.knownSecrets()),
       previews,
       new Decorations(),
-      new QuotaStatusBar(),
+      new QuotaStatusBar(() => pinLines(pinsOf(config.routingSettings().pinnedModels))),
       new TokenHostApprovals(state),
     );
     context.subscriptions.push(
@@ -110,6 +112,9 @@ export class Ctx {
       onDidChangeToken: (listener) => this.tokens.onDidChange(listener),
       router: { run: (request, options) => this.router.run(request, options) },
       pinModel: (task, modelId) => this.config.pinModel(task, modelId),
+      unpinModel: (task) => this.config.unpinModel(task),
+      pins: () => pinsOf(this.config.routingSettings().pinnedModels),
+      onDidChangePins: (listener) => this.config.onDidChange(listener),
       openExternal: (url) => void vscode.env.openExternal(vscode.Uri.parse(url)),
       log: (line) => this.log.info(line),
     };

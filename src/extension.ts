@@ -25,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
   // Insight into the routing core.
   ctx.registerCommand('showLastDecision');
   ctx.registerCommand('showHealth');
+  ctx.registerCommand('showPinnedModels');
   ctx.registerCommand('cancelRunningRequests');
 
   // Credentials.

@@ -12,8 +12,11 @@ import { quotaStatusView } from './ui/quotaStatus';
 export class QuotaStatusBar implements vscode.Disposable {
   private item: vscode.StatusBarItem | undefined;
 
+  /** `pins`: the pinned models, one line each, for the tooltip. */
+  constructor(private readonly pins: () => readonly string[] = () => []) {}
+
   update(usage: QuotaUsage): void {
-    const view = quotaStatusView(usage);
+    const view = quotaStatusView(usage, this.pins());
     const item = this.ensureItem();
     item.text = view.text;
     item.tooltip = view.tooltip;

@@ -2,6 +2,7 @@
 import type { Ctx } from '../ctx';
 import type { Decision } from '../core/routing/decision';
 import type { HealthReport } from '../core/routing/router';
+import { pinLines, pinsOf } from '../shared/pins';
 import { inform } from '../ui/notify';
 import { cancelRunning } from '../ui/progress';
 import { decisionMarkdown, healthMarkdown } from '../ui/reports';
@@ -21,7 +22,8 @@ export function showLastDecision(ctx: Ctx) {
 export function showHealth(ctx: Ctx) {
   return async (): Promise<HealthReport> => {
     const report = ctx.router.health();
-    await ctx.previews.show(healthMarkdown(report, new Date()), { title: 'Hugging Face Health', languageId: 'markdown' });
+    const pins = pinLines(pinsOf(ctx.config.routingSettings().pinnedModels));
+    await ctx.previews.show(healthMarkdown(report, new Date(), pins), { title: 'Hugging Face Health', languageId: 'markdown' });
     return report;
   };
 }

@@ -5,6 +5,7 @@ export { classifySentiment, classifyTopic } from './classify';
 export { cancelRunningRequests, showHealth, showLastDecision } from './diagnostics';
 export { extractEntities } from './entities';
 export { generateCode } from './generateCode';
+export { showPinnedModels } from './pins';
 export { runPrompt } from './runPrompt';
 export { summarizeSelection } from './summarize';
 export { translateSelection, translateSelectionToPreview } from './translate';

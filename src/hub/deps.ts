@@ -5,6 +5,7 @@
 import type { Router, RunOptions } from '../core/routing/router';
 import type { TaskKind } from '../core/tasks/taskTypes';
 import type { ViewState } from '../shared/hubTypes';
+import type { Pin } from '../shared/pins';
 
 /** The router's options for one run; `only` tries exactly this candidate (the "Try it" playground). */
 export type HubRunOptions = RunOptions;
@@ -23,6 +24,12 @@ export interface HubViewDeps {
   readonly router: HubRouter;
   /** Writes the task's pinned-model setting (Global target). */
   pinModel(task: TaskKind, modelId: string): Promise<void>;
+  /** Clears the task's pin wherever it is set. */
+  unpinModel(task: TaskKind): Promise<void>;
+  /** The pinned models now. */
+  pins(): readonly Pin[];
+  /** Fires when the pinned models may have changed (any `huggingface.*` setting change). */
+  onDidChangePins(listener: () => void): { dispose(): void };
   openExternal(url: string): void;
   log(line: string): void;
 }

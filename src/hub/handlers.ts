@@ -34,6 +34,11 @@ export function createHubHandlers(service: HubService, deps: HubViewDeps, action
       await deps.pinModel(r.task, r.modelId);
       return {};
     },
+    unpinModel: async (r) => {
+      await deps.unpinModel(r.task);
+      return {};
+    },
+    pins: async () => ({ pins: deps.pins() }),
     tryRun: async (r, ctx) => {
       // The pipeline tag decides chat API vs task API; without details (offline) the task API is tried.
       const details = await service.details('model', r.modelId).catch(() => undefined);

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { ViewCommand } from '../shared/hubTypes';
-import type { HostMessage } from '../shared/protocol';
+import type { HostEvent, HostMessage } from '../shared/protocol';
 import { buildHubHtml, makeNonce } from './html';
 
 export const HUB_VIEW_ID = 'huggingface.hub';
@@ -72,6 +72,11 @@ export class HubViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
   sendCommand(command: ViewCommand): void {
     if (this.view && this.ready) this.post({ type: 'command', command });
     else this.pending.push(command);
+  }
+
+  /** Sends an event to the webview when it is showing and loaded (it asks for the current state when it loads). */
+  sendEvent(event: HostEvent): void {
+    if (this.view && this.ready) this.post(event);
   }
 
   /**

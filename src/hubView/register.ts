@@ -34,6 +34,7 @@ export function registerHubView(context: vscode.ExtensionContext, deps: HubViewD
       backend?.service.clear();
       void provider.checkAuth();
     }),
+    deps.onDidChangePins(() => provider.sendEvent({ type: 'pins', pins: deps.pins() })),
     vscode.window.registerWebviewViewProvider(HUB_VIEW_ID, provider),
     vscode.commands.registerCommand(HUB_COMMANDS.refresh, async () => {
       backend?.service.clear();

@@ -10,6 +10,7 @@
  * The webview never sees the token and never calls the network: it can only ask the host.
  */
 import { TASK_KINDS, type TaskKind } from '../core/tasks/taskTypes';
+import type { Pin } from './pins';
 
 /** The task vocabulary is part of the protocol: the webview takes it from here, never from core/. */
 export type { TaskKind };
@@ -30,6 +31,7 @@ import {
   type ViewState,
 } from './hubTypes';
 import {
+  asArr,
   asNullable,
   asObj,
   asOneOf,
@@ -75,6 +77,10 @@ export type WebviewRequest =
   | (Req<'datasetPreview'> & { readonly id: string; readonly config: string; readonly split: string })
   | (Req<'spaceRuntime'> & { readonly id: string })
   | (Req<'pinModel'> & { readonly task: TaskKind; readonly modelId: string })
+  /** Clears the pin of `task` wherever it is set (user, workspace or folder settings). */
+  | (Req<'unpinModel'> & { readonly task: TaskKind })
+  /** The pinned models, for the details panel's "Pinned for …" line. */
+  | Req<'pins'>
   | (Req<'tryRun'> & { readonly modelId: string; readonly task: TaskKind; readonly provider: string; readonly input: TryInput })
   /** Cancels the request whose seq is `target` (a running "Try it", a superseded search). */
   | (Req<'cancel'> & { readonly target: number })
@@ -111,6 +117,8 @@ export interface ResultMap {
   datasetPreview: DatasetPreview;
   spaceRuntime: { readonly runtime: SpaceRuntime | null };
   pinModel: Empty;
+  unpinModel: Empty;
+  pins: { readonly pins: readonly Pin[] };
   tryRun: TryResult;
   cancel: Empty;
   copyId: Empty;
@@ -140,7 +148,9 @@ export type HostEvent =
   /** The router moved on after a partial stream: discard the tokens received so far. */
   | { readonly type: 'runRestart'; readonly seq: number }
   | { readonly type: 'command'; readonly command: ViewCommand }
-  | { readonly type: 'auth'; readonly signedIn: boolean };
+  | { readonly type: 'auth'; readonly signedIn: boolean }
+  /** The pinned models changed (from the view, a command or the settings editor). */
+  | { readonly type: 'pins'; readonly pins: readonly Pin[] };
 
 export type HostMessage = HostReply | HostEvent;
 
@@ -165,6 +175,8 @@ const REQUEST_PARSERS: { readonly [M in Method]: (o: Obj, p: string) => ParamsOf
   datasetPreview: (o, p) => ({ id: repoId(o, 'id', p), config: str(o, 'config', p, 200), split: str(o, 'split', p, 200) }),
   spaceRuntime: (o, p) => ({ id: repoId(o, 'id', p) }),
   pinModel: (o, p) => ({ task: task(o, p), modelId: repoId(o, 'modelId', p) }),
+  unpinModel: (o, p) => ({ task: task(o, p) }),
+  pins: nothing,
   tryRun: (o, p) => ({
     modelId: repoId(o, 'modelId', p),
     task: task(o, p),
@@ -203,6 +215,8 @@ const RESULT_PARSERS: { readonly [M in Method]: (v: unknown, p: string) => Resul
   datasetPreview: parseDatasetPreview,
   spaceRuntime: (v, p) => ({ runtime: asNullable(asObj(v, p).runtime, `${p}.runtime`, parseSpaceRuntime) }),
   pinModel: emptyResult,
+  unpinModel: emptyResult,
+  pins: (v, p) => ({ pins: parsePins(asObj(v, p).pins, `${p}.pins`) }),
   tryRun: parseTryResult,
   cancel: emptyResult,
   copyId: emptyResult,
@@ -239,7 +253,7 @@ function parseReply(o: Obj, p: string): HostReply {
 export function parseHostMessage(raw: unknown): HostMessage {
   const p = 'message';
   const o = asObj(raw, p);
-  const type = asOneOf(o.type, ['reply', 'runToken', 'runRestart', 'command', 'auth'] as const, `${p}.type`);
+  const type = asOneOf(o.type, ['reply', 'runToken', 'runRestart', 'command', 'auth', 'pins'] as const, `${p}.type`);
   switch (type) {
     case 'reply':
       return parseReply(o, p);
@@ -251,5 +265,15 @@ export function parseHostMessage(raw: unknown): HostMessage {
       return { type, command: oneOf(o, 'command', VIEW_COMMANDS, p) };
     case 'auth':
       return { type, signedIn: bool(o, 'signedIn', p) };
+    case 'pins':
+      return { type, pins: parsePins(o.pins, `${p}.pins`) };
   }
+}
+
+function parsePins(v: unknown, p: string): Pin[] {
+  return asArr(v, p, (item, ip) => {
+    const o = asObj(item, ip);
+    // A pinned id may carry a ":provider" suffix, so it is not read as a bare repo id.
+    return { task: task(o, ip), model: str(o, 'model', ip, 300) };
+  }, TASK_KINDS.length);
 }

@@ -9,7 +9,13 @@ export interface QuotaStatusView {
   readonly level: 'normal' | 'warning' | 'error';
 }
 
-export function quotaStatusView(usage: QuotaUsage): QuotaStatusView {
+/** `pins`: one line per pinned model ("Translate (en→es): Helsinki-NLP/opus-mt-en-es"), listed in the tooltip. */
+export function quotaStatusView(usage: QuotaUsage, pins: readonly string[] = []): QuotaStatusView {
+  const view = usageView(usage);
+  return pins.length === 0 ? view : { ...view, tooltip: `${view.tooltip}\n\nPinned models:\n${pins.map((p) => `• ${p}`).join('\n')}` };
+}
+
+function usageView(usage: QuotaUsage): QuotaStatusView {
   const unlimited = usage.limit <= 0 || !Number.isFinite(usage.limit);
   if (unlimited) {
     return {

@@ -5,7 +5,7 @@ import type { HealthReport } from '../core/routing/router';
 import { QUOTA_SETTING_ID } from './messages';
 import { percent } from './resultText';
 
-export function healthMarkdown(report: HealthReport, now: Date): string {
+export function healthMarkdown(report: HealthReport, now: Date, pins: readonly string[] = []): string {
   const { quota, limiter } = report;
   const quotaLine =
     quota.limit > 0
@@ -31,6 +31,12 @@ export function healthMarkdown(report: HealthReport, now: Date): string {
     '## Providers',
     '',
     ...providersTable(report.providers),
+    '',
+    '## Pinned models',
+    '',
+    ...(pins.length === 0
+      ? ['None: every action picks its model by the routing chain.']
+      : [...pins.map((p) => `- ${cell(p)}`), '', 'Unpin with "Hugging Face: Show Pinned Models…" or the Unpin button in the model\'s details.']),
     '',
   ].join('\n');
 }

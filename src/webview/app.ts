@@ -61,6 +61,8 @@ export class App {
     if (event.type === 'auth') {
       this.setSignedIn(event.signedIn);
       this.refresh();
+    } else if (event.type === 'pins') {
+      this.details.setPins(event.pins);
     } else if (event.type === 'command') {
       if (event.command === 'refresh') this.refresh();
       else if (event.command === 'clearFilters') this.search.clearFilters();
@@ -76,7 +78,7 @@ export class App {
     this.list = new ResultList(
       {
         open: (index) => this.openItem(this.controller.item(index)),
-        nearEnd: () => this.controller?.loadMore(),
+        nearEnd: () => this.controller?.loadMore('scroll'),
         scrolled: (scrollTop) => {
           if (!this.main.hidden) this.store.update({ scrollTop });
         },

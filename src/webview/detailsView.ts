@@ -7,6 +7,7 @@ import { compactNumber } from '../shared/compactNumber';
 import { relativeTime } from './displayFormat';
 import type { HubFailure, RepoDetails, RepoKind } from '../shared/hubTypes';
 import type { Method } from '../shared/protocol';
+import { pinScope, type Pin } from '../shared/pins';
 import { TASK_LABELS } from '../shared/taskMapping';
 import {
   cardContent,
@@ -43,6 +44,9 @@ export class DetailsView {
   private playground: Playground | undefined;
   private playgroundSection: (HTMLElement & { open: boolean }) | undefined;
   private opened: { kind: RepoKind; id: string } | undefined;
+  /** The "Pinned for …" lines of the open model (empty for datasets, Spaces and models pinned for nothing). */
+  private readonly pinBox = h('div', { class: 'pins', attrs: { 'aria-label': 'Pinned for' } });
+  private pins: readonly Pin[] = [];
 
   constructor(
     private readonly client: RequestClient,
@@ -165,6 +169,7 @@ export class DetailsView {
       ),
       h('p', { class: 'details-meta' }, facts.join(' · ')),
       this.actions(d),
+      d.kind === 'model' && d.tasks.length > 0 ? this.pinBox : null,
       gatedNote,
     );
   }
@@ -179,6 +184,8 @@ export class DetailsView {
       });
       const use = button('Use for task', () => void this.pin(d.id, task, status), { icon: 'pinned', title: 'Use this model for the chosen task' });
       row.append(h('div', { class: 'use-for-task' }, taskSelect, use, status));
+      this.renderPins();
+      void this.loadPins();
       row.append(button('Try it', () => this.openPlayground(), { icon: 'play', secondary: true, title: 'Try this model' }));
     }
     row.append(
@@ -216,12 +223,55 @@ export class DetailsView {
     requestAnimationFrame(() => this.playground?.focus());
   }
 
+  /** The pins changed elsewhere (the Unpin command, the settings editor): the open model's lines follow. */
+  setPins(pins: readonly Pin[]): void {
+    this.pins = pins;
+    this.renderPins();
+  }
+
+  private async loadPins(): Promise<void> {
+    try {
+      this.setPins((await this.client.request('pins', {})).pins);
+    } catch {
+      // Without the list the lines stay as they were; pinning itself reports its own failures.
+    }
+  }
+
+  private renderPins(): void {
+    const id = this.opened?.kind === 'model' ? this.opened.id : undefined;
+    // A pin may name a provider after the id ("…-Instruct:together"): it still pins this model.
+    const mine = id === undefined ? [] : this.pins.filter((p) => p.model === id || p.model.startsWith(`${id}:`));
+    this.pinBox.hidden = mine.length === 0;
+    this.pinBox.replaceChildren(
+      ...mine.map((pin) =>
+        h(
+          'div',
+          { class: 'pin-line' },
+          icon('pinned'),
+          h('span', {}, ` Pinned for ${pinScope(pin)}${pin.model === id ? '' : ` (${pin.model})`}`),
+          button('Unpin', () => void this.unpin(pin), { icon: 'pin', secondary: true, title: `Stop using ${pin.model} for ${pinScope(pin)}` }),
+        ),
+      ),
+    );
+  }
+
+  private async unpin(pin: Pin): Promise<void> {
+    try {
+      await this.client.request('unpinModel', { task: pin.task });
+      this.host.announce(`${pin.model} is no longer pinned for ${pinScope(pin)}`);
+    } catch (err) {
+      this.host.announce(failureOf(err).message);
+    }
+    await this.loadPins();
+  }
+
   private async pin(modelId: string, task: TaskKind, status: HTMLElement): Promise<void> {
     status.textContent = '';
     try {
       await this.client.request('pinModel', { task, modelId });
       status.textContent = `Pinned for ${TASK_LABELS[task]}.`;
       this.host.announce(`${modelId} is now used for ${TASK_LABELS[task]}`);
+      await this.loadPins();
     } catch (err) {
       status.textContent = failureOf(err).message;
     }

@@ -34,6 +34,8 @@ export class ListController {
   private more: Call<'list'> | undefined;
   private moreFailure: HubFailure | undefined;
   private generation = 0;
+  private moreButton: HTMLElement | undefined;
+  private scanned: number | undefined;
 
   constructor(
     private readonly client: RequestClient,
@@ -52,6 +54,7 @@ export class ListController {
     this.more?.cancel();
     this.more = undefined;
     this.moreFailure = undefined;
+    this.scanned = undefined;
     const generation = ++this.generation;
     const state = this.store.get();
     const count = opts.restore ? Math.min(1000, Math.max(PAGE_SIZE, state.loadedCount)) : PAGE_SIZE;
@@ -77,9 +80,14 @@ export class ListController {
     );
   }
 
-  /** Next page; no-op while a page is loading, after the last one, or after a failure (until Retry). */
-  loadMore(): void {
+  /**
+   * Next page; no-op while a page is loading, after the last one, or after a failure (until Retry). `scroll`: the
+   * rendered rows reached the end. That does not count while "Load more" has the keyboard focus: focusing it scrolls
+   * it into view, and loading a page each time would walk the whole list; the user presses it instead.
+   */
+  loadMore(origin: 'scroll' | 'button' = 'button'): void {
     if (this.search || this.more || this.done || this.moreFailure || this.items.length === 0) return;
+    if (origin === 'scroll' && this.moreButton && focused(this.moreButton)) return;
     const generation = this.generation;
     const state = this.store.get();
     const call = this.client.start('list', { query: queryOf(state), offset: this.items.length, count: PAGE_SIZE, fresh: false }, { timeoutMs: 90_000 });
@@ -126,22 +134,39 @@ export class ListController {
   }
 
   private renderFooter(page?: ListPage): void {
-    if (this.more) {
-      this.list.setFooter(h('vscode-progress-ring', { attrs: { 'aria-label': 'Loading more results' } }));
-    } else if (this.moreFailure) {
+    if (this.moreFailure) {
       const failure = this.moreFailure;
       const retry = (): void => {
         this.moreFailure = undefined;
         this.loadMore();
       };
       this.list.setFooter(failureState(failure, { retry, signIn: () => this.host.signIn() }, true));
-    } else if (this.done) {
+    } else if (this.done && !this.more) {
       this.list.setFooter(h('p', { class: 'end-of-results' }, `${this.items.length} result${this.items.length === 1 ? '' : 's'}`));
     } else {
+      // One button for the whole list, never replaced while a page loads: reaching it (Tab, or scrolling to the end,
+      // which fetches the next page by itself) must not take it away from under the pointer or the keyboard focus.
+      const loading = this.more !== undefined;
+      const more = (this.moreButton ??= button('Load more', () => this.loadMore(), { icon: 'chevron-down', secondary: true }));
+      const hadFocus = focused(more);
+      const label = loading ? 'Loading more…' : 'Load more';
+      more.setAttribute('aria-busy', String(loading));
+      more.setAttribute('aria-label', label);
+      more.setAttribute('title', label);
+      more.lastChild?.replaceWith(document.createTextNode(label));
       // A client-side filter (Space hardware/running) may stop a pull early: say how far the search got.
-      const scanned = page && page.scanned > page.loaded ? h('p', { class: 'scan-note' }, `Searched ${page.scanned} Spaces so far.`) : null;
-      const more = button('Load more', () => this.loadMore(), { icon: 'chevron-down', secondary: true });
-      this.list.setFooter(...[scanned, more].filter((n): n is HTMLElement => n !== null));
+      if (page) this.scanned = page.scanned > page.loaded ? page.scanned : undefined;
+      const scanned = this.scanned !== undefined ? h('p', { class: 'scan-note' }, `Searched ${this.scanned} Spaces so far.`) : null;
+      const ring = loading ? h('vscode-progress-ring', { class: 'more-ring', attrs: { 'aria-label': 'Loading more results' } }) : null;
+      const row: HTMLElement = h('div', { class: 'more-row' }, more, ring);
+      const wanted = [scanned, row].filter((n): n is HTMLElement => n !== null);
+      this.list.setFooter(...wanted);
+      if (hadFocus) more.focus({ preventScroll: true });
     }
   }
+}
+
+/** True when `el` has the keyboard focus (moving it in the DOM would drop it: it is given back). */
+function focused(el: HTMLElement): boolean {
+  return el.ownerDocument.activeElement === el;
 }

@@ -23,7 +23,7 @@ import {
   SPACE_SDKS,
   type Option,
 } from './hubOptions';
-import { h, select, setSelectValue } from './dom';
+import { button, h, select, setSelectValue } from './dom';
 import type { ViewStore } from './store';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -43,6 +43,8 @@ export class SearchView {
   private readonly tabs: HTMLElement & { selectedIndex: number };
   private readonly sort: HTMLElement;
   private readonly panels: HTMLElement[];
+  /** "Datasets matching “llama”" with Clear: the one search box serves every tab, and says so. */
+  private readonly queryNote: HTMLElement;
   private debounce: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -65,15 +67,18 @@ export class SearchView {
       ...this.panels,
     ) as HTMLElement & { selectedIndex: number };
     this.tabs.addEventListener('vsc-tabs-select', (e) => this.onTab((e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex));
+    this.queryNote = h('div', { class: 'query-note', attrs: { role: 'note' } });
     this.sort = select('Sort results', SORT_OPTIONS, state.sort, (v) => this.set({ sort: v as HubSort }));
     this.element = h(
       'header',
       { class: 'hub-header' },
       h('div', { class: 'search-row' }, this.field),
       this.tabs,
+      this.queryNote,
       h('div', { class: 'sort-row' }, h('label', { class: 'sort-label' }, 'Sort'), this.sort),
     );
     this.renderFilters();
+    this.renderQueryNote();
   }
 
   focusSearch(): void {
@@ -97,7 +102,26 @@ export class SearchView {
 
   private set(patch: Partial<ViewState>): void {
     this.store.update({ ...patch, scrollTop: 0, loadedCount: 0 });
+    this.renderQueryNote();
     this.onChange();
+  }
+
+  /**
+   * The search text carries over when the tab changes (searching "llama" in Models, then Datasets, finds the llama
+   * datasets), so the list always says what it is filtered by, with a way out.
+   */
+  private renderQueryNote(): void {
+    const { text, tab } = this.store.get();
+    const query = text.trim();
+    this.queryNote.hidden = query === '';
+    if (query === '') {
+      this.queryNote.replaceChildren();
+      return;
+    }
+    this.queryNote.replaceChildren(
+      h('span', {}, `${TAB_LABELS[tab]} matching “${query}”`),
+      button('Clear search', () => this.clearSearch(), { icon: 'close', secondary: true, title: 'Clear the search text (it applies to every tab)' }),
+    );
   }
 
   private onInput(): void {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { VALID_TOKEN } from '../fake-hf/state';
 import { closeAllEditorsDiscarding, typeIntoNewUntitled, waitForEditorText } from './support/editorUi';
 import type { BrowserCase } from './support/types';
+import { waitUntil } from './support/wait';
 import {
   SELECTORS, answerQuickInput, clearNotifications, editorTabLabels, runFromCommandPalette, setThemeKind, themeKind, waitForNewEditorTab, waitForWorkbench,
 } from './support/workbench';
@@ -37,6 +38,28 @@ export const cases: BrowserCase[] = [
         assert.equal(await themeKind(page), kind);
         await page.screenshot({ path: join(artifactsDir, `workbench-${kind}.png`) });
       }
+    },
+  },
+  {
+    name: 'the Settings editor titles our settings "Hugging Face", with no "Huggingface ›" before each one',
+    async run({ page }) {
+      await closeAllEditorsDiscarding(page);
+      await runFromCommandPalette(page, 'Preferences: Open Settings (UI)');
+      const editor = page.locator('.settings-editor');
+      await editor.waitFor({ state: 'visible', timeout: 30_000 });
+      await editor.locator('.settings-header .suggest-input-container').click();
+      await page.keyboard.type('@ext:sarvanom.sarvanom-hf');
+      const categories = editor.locator('.settings-tree-container .setting-item-category');
+      // The search is applied after a short debounce: wait until our settings (the pinned models among them) show.
+      const texts = await waitUntil('our settings listed', async () => {
+        const all = await categories.allInnerTexts();
+        return all.some((t) => /models/i.test(t)) ? all : undefined;
+      });
+      assert.ok(texts.every((t) => !/huggingface/i.test(t)), `categories: ${texts.join(' | ')}`);
+      assert.ok(texts.some((t) => /^Models\b/.test(t.trim())), `a sub-section still shows, e.g. "Models: ": ${texts.join(' | ')}`);
+      const groups = await editor.locator('.settings-tree-container .settings-group-title-label').allInnerTexts();
+      assert.ok(groups.some((g) => g.trim() === 'Hugging Face'), `group titles: ${groups.join(' | ')}`);
+      await closeAllEditorsDiscarding(page);
     },
   },
   {

@@ -75,6 +75,45 @@ export const cases: BrowserCase[] = [
     },
   },
   {
+    name: '"Load more" is a button that works: Enter on it and a click each load one more page, and it keeps the focus',
+    async run({ page }) {
+      // All models: thousands in the fake's catalog, so there is always a next page.
+      const hub = await resetHub(page);
+      await waitUntil('a first page of 50', async () => (await loadedCount(hub)) === 50);
+      const more = hub.locator(`${HUB.footer} .more-row vscode-button`);
+      const idle = async (what: string): Promise<number> =>
+        waitUntil(what, async () => ((await more.getAttribute('aria-busy')) === 'false' ? loadedCount(hub) : undefined));
+      // Reaching the button (Tab, or scrolling to it) may already fetch the next page; wait until the list is idle.
+      await more.focus();
+      const before = await idle('"Load more" to be idle after focusing it');
+      await page.keyboard.press('Enter');
+      const afterEnter = await waitUntil('one more page after Enter', async () => ((await loadedCount(hub)) > before ? loadedCount(hub) : undefined));
+      assert.equal(afterEnter, before + 50, 'Enter loads exactly one page');
+      const focused = await hub.locator(HUB.footer).evaluate((footer) => footer.contains(document.activeElement) && document.activeElement?.getAttribute('aria-label'));
+      assert.equal(focused, 'Load more', 'the button keeps the keyboard focus while the page loads and after');
+      const beforeClick = await idle('"Load more" to be idle again');
+      await more.click();
+      await waitUntil('one more page after a click', async () => (await loadedCount(hub)) >= beforeClick + 50);
+    },
+  },
+  {
+    name: 'the search text carries over to the next tab and the list says so, with Clear search',
+    async run({ page }) {
+      const hub = await resetHub(page);
+      const note = hub.locator('.query-note');
+      assert.equal(await note.isVisible(), false, 'no note without search text');
+      await search(hub, 'squad');
+      await waitUntil('the note for models', async () => (await note.innerText()).includes('Models matching “squad”'));
+      await selectTab(hub, 'Datasets');
+      const ids = await search(hub, 'squad');
+      assert.ok(ids.includes('rajpurkar/squad'), `datasets: ${ids.join(', ')}`);
+      await waitUntil('the note for datasets', async () => (await note.innerText()).includes('Datasets matching “squad”'));
+      await note.locator('vscode-button[aria-label="Clear search"]').click();
+      await waitUntil('the note to go with the text', async () => !(await note.isVisible()) && (await hub.locator(HUB.search).inputValue()) === '');
+      await selectTab(hub, 'Models');
+    },
+  },
+  {
     name: 'a model opens in the details panel with its card and files',
     async run({ page }) {
       const hub = await resetHub(page);
@@ -97,6 +136,8 @@ export const cases: BrowserCase[] = [
       assert.equal((await taskSelect.textContent())?.trim(), 'Translate');
       await details.locator('vscode-button[aria-label="Use for task"]').click();
       await details.locator('.use-for-task [role="status"]', { hasText: 'Pinned for Translate.' }).waitFor({ state: 'visible' });
+      const pinLine = details.locator('.pins .pin-line');
+      await pinLine.filter({ hasText: 'Pinned for Translate' }).waitFor({ state: 'visible' });
 
       await closeAllEditorsDiscarding(page);
       await signInFromPalette(page, VALID_TOKEN);
@@ -115,6 +156,10 @@ export const cases: BrowserCase[] = [
       await runFromCommandPalette(page, 'Hugging Face: Show Last Routing Decision');
       await waitForEditorText(page, /facebook\/m2m100_418M[\s\S]*pinned by setting huggingface\.models\.translate/);
       await closeAllEditorsDiscarding(page);
+
+      // The details say what is pinned, and Unpin undoes it.
+      await pinLine.locator('vscode-button[aria-label="Unpin"]').click();
+      await waitUntil('the pin line to go', async () => (await pinLine.count()) === 0);
     },
   },
   {

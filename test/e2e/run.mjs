@@ -5,7 +5,8 @@
 // page, print `N passed, N failed`. Every process group and temp dir is torn down whatever happens.
 //
 // Env: SARVANOM_E2E_TIMEOUT_MS (results wait, default 8 min), SARVANOM_E2E_PRODUCT_DIR (install another built
-// product folder instead of this repo), SARVANOM_E2E_KEEP=1 (keep the temp root for debugging).
+// product folder instead of this repo), SARVANOM_E2E_KEEP=1 (keep the temp root for debugging), SARVANOM_E2E_GREP=text
+// (only the integration and browser cases whose title contains it, and none of the whole-run checks: for a quick look).
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +23,7 @@ const BROWSER_CASES_DIR = join(REPO_ROOT, 'out', 'test', 'browser');
 const RUNNER_DIR = join(REPO_ROOT, 'test', 'e2e', 'runner-extension');
 const RESULTS_TIMEOUT_MS = Number(process.env.SARVANOM_E2E_TIMEOUT_MS) || 8 * 60 * 1000;
 const PRODUCT_DIR = resolve(process.env.SARVANOM_E2E_PRODUCT_DIR ?? REPO_ROOT);
+const GREP = process.env.SARVANOM_E2E_GREP ?? '';
 
 const log = (line) => console.error(`e2e: ${line}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -57,7 +59,7 @@ async function loadBrowserCases() {
     const mod = await import(pathToFileURL(join(BROWSER_CASES_DIR, file)).href);
     const cases = mod.cases ?? mod.default?.cases;
     if (!Array.isArray(cases)) throw new Error(`${file} does not export cases: BrowserCase[]`);
-    all.push(...cases);
+    all.push(...cases.filter((c) => c.name.includes(GREP)));
   }
   return all;
 }
@@ -125,6 +127,7 @@ async function main() {
         SARVANOM_TEST_ENTRY: SUITE_ENTRY,
         SARVANOM_TEST_RESULTS: RESULTS_FILE,
         SARVANOM_TEST_TIMEOUT_MS: String(Math.max(RESULTS_TIMEOUT_MS - 30_000, 30_000)),
+        ...(GREP ? { SARVANOM_TEST_GREP: GREP } : {}),
       },
     });
     timings.codeServerReadyMs = Date.now() - t;
@@ -157,7 +160,7 @@ async function main() {
     });
     timings.browserCasesMs = Date.now() - t;
     writeFileSync(join(ARTIFACTS, 'browser-console.log'), consoleLog.join('\n'));
-    browserOutcomes.push(tokenScanOutcome(session), approvalOutcome(approvals, session));
+    if (!GREP) browserOutcomes.push(tokenScanOutcome(session), approvalOutcome(approvals, session));
   } catch (err) {
     setupError = err;
   } finally {

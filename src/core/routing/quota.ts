@@ -99,6 +99,16 @@ export class MonthlyQuota {
     return { granted: applied.granted, usage, crossing: { threshold: applied.crossed, usage: toUsage(ledger.month, applied.tally, this.limit) } };
   }
 
+  /**
+   * Gives back `n` requests reserved in `month` that never reached a server. A refund for a month that is over
+   * changes nothing (that month's count is closed).
+   */
+  async refund(month: string, n = 1): Promise<QuotaUsage> {
+    const ledger = this.currentLedger();
+    if (ledger.month === month) await ledger.append({ kind: 'refund', n });
+    return toUsage(ledger.month, ledger.current(), this.limit);
+  }
+
   /** Reads the requests other windows counted since this one last looked. */
   async refresh(): Promise<QuotaUsage> {
     const ledger = this.currentLedger();

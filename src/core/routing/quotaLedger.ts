@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { appendFile, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { applyEntry, EMPTY_TALLY, isThreshold, type Applied, type MonthLedger, type QuotaBackend, type QuotaEntry, type RequestEntry, type Tally } from './quotaTally';
+import { applyEntry, EMPTY_TALLY, isThreshold, type Applied, type MonthLedger, type QuotaBackend, type QuotaEntry, type RefundEntry, type RequestEntry, type Tally } from './quotaTally';
 
 const LEDGER_FILE = /^quota-(\d{4}-\d{2})\.log$/;
 /** Older ledgers are deleted, so the directory stays small (a month at the default quota is about 1 MB). */
@@ -119,7 +119,7 @@ class FileMonthLedger implements MonthLedger {
     return this.tally;
   }
 
-  async append(entry: RequestEntry): Promise<Applied> {
+  async append(entry: RequestEntry | RefundEntry): Promise<Applied> {
     const id = this.nextId();
     this.pending.add(id);
     try {
@@ -196,14 +196,16 @@ class FileMonthLedger implements MonthLedger {
 }
 
 function encode(entry: QuotaEntry, id: string): string {
+  if (entry.kind === 'refund') return `F ${entry.n} - ${id}\n`;
   const third = entry.kind === 'request' ? String(entry.limit) : entry.reported.join(',') || '-';
   return `${entry.kind === 'request' ? 'R' : 'C'} ${entry.n} ${third} ${id}\n`;
 }
 
 function decode(line: string): { readonly id: string; readonly entry: QuotaEntry } | undefined {
-  const match = /^([RC]) (\d+) (\S+) (\S+)$/.exec(line);
+  const match = /^([RCF]) (\d+) (\S+) (\S+)$/.exec(line);
   if (!match) return undefined;
   const [, kind, n, third, id] = match;
+  if (kind === 'F') return { id, entry: { kind: 'refund', n: Number(n) } };
   if (kind === 'C') {
     const reported = third === '-' ? [] : third.split(',').map(Number).filter(isThreshold);
     return { id, entry: { kind: 'carried', n: Number(n), reported } };

@@ -5,7 +5,7 @@
  * it has a storage directory; this backend serves tests and hosts without one, and its record is what the
  * ledger carries over once when it takes over.
  */
-import { applyEntry, EMPTY_TALLY, isThreshold, type Applied, type MonthLedger, type QuotaBackend, type RequestEntry, type Tally } from './quotaTally';
+import { applyEntry, EMPTY_TALLY, isThreshold, type Applied, type MonthLedger, type QuotaBackend, type RefundEntry, type RequestEntry, type Tally } from './quotaTally';
 import type { KeyValueStore } from './routingTypes';
 
 /** What is persisted under the store key (the format older versions wrote, so their counts carry over). */
@@ -49,7 +49,7 @@ class StoreMonthLedger implements MonthLedger {
     return this.tally;
   }
 
-  async append(entry: RequestEntry): Promise<Applied> {
+  async append(entry: RequestEntry | RefundEntry): Promise<Applied> {
     const applied = applyEntry(this.tally, entry);
     // Update memory before awaiting the store so a concurrent append sees this one.
     this.tally = applied.tally;

@@ -35,7 +35,16 @@ export interface CarriedEntry {
   readonly reported: readonly QuotaThreshold[];
 }
 
-export type QuotaEntry = RequestEntry | CarriedEntry;
+/**
+ * Gives back `n` requests that were counted but never reached a server (connection refused, no such host, the
+ * token not allowed to go there). Never takes the count below zero; thresholds already reported stay reported.
+ */
+export interface RefundEntry {
+  readonly kind: 'refund';
+  readonly n: number;
+}
+
+export type QuotaEntry = RequestEntry | CarriedEntry | RefundEntry;
 
 export interface Applied {
   /** The tally right after this entry. */
@@ -52,6 +61,7 @@ export interface Applied {
  */
 export function applyEntry(tally: Tally, entry: QuotaEntry): Applied {
   const used = tally.used + entry.n;
+  if (entry.kind === 'refund') return { tally: { used: Math.max(0, tally.used - entry.n), reported: tally.reported }, granted: true };
   if (entry.kind === 'carried') {
     const reported = [...tally.reported, ...entry.reported.filter((t) => !tally.reported.includes(t))];
     return { tally: { used, reported }, granted: true };
@@ -69,7 +79,7 @@ export interface MonthLedger {
   /** The tally as of this window's last read or append; no I/O. */
   current(): Tally;
   /** Counts `entry`; resolves with its verdict once it is ordered among every window's entries. */
-  append(entry: RequestEntry): Promise<Applied>;
+  append(entry: RequestEntry | RefundEntry): Promise<Applied>;
   /** Reads what other windows appended since the last read. */
   refresh(): Promise<Tally>;
 }

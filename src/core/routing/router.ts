@@ -180,7 +180,7 @@ export class Router {
         options.onProgress?.(`Waiting for the rate limit (${limiter.limit} requests a minute), about ${Math.ceil(limiter.nextSlotInMs / 1000)} s`);
       }
       await this.limiter.acquire(options.signal);
-      if (isHf) await this.recordQuota();
+      const countedIn = isHf ? await this.recordQuota() : undefined;
       const started = this.clock.now();
       let streamed = false;
       const onToken = options.onToken
@@ -198,6 +198,8 @@ export class Router {
       } catch (err) {
         const failure = err instanceof CallFailure ? err : new CallFailure('server', String(err));
         const latencyMs = this.clock.now() - started;
+        // A request that never reached a server (no connection, or not sent at all) is not a request the quota counts.
+        if (countedIn !== undefined && (failure.details.unreachable || failure.details.notSent)) await this.refundQuota(countedIn);
         if (failure.kind !== 'cancelled') this.metrics.record(providerKeyOf(candidate.provider), { ok: false, latencyMs, failure: failure.kind });
         if (streamed) options.onRestart?.();
         const retryable = RETRY_KINDS.has(failure.kind) && !failure.details.unreachable && attempt < this.settings.maxAttempts;
@@ -236,10 +238,19 @@ export class Router {
    * before queueing only refuses early when the quota is known to be used up: on its own, requests queued
    * together would all pass it and overshoot the limit.
    */
-  private async recordQuota(): Promise<void> {
+  private async recordQuota(): Promise<string> {
     const { granted, usage, crossing } = await this.quota.reserve();
     if (crossing !== undefined) this.deps.onQuotaCrossing?.(crossing.threshold, crossing.usage);
     if (!granted) throw new CallFailure('quota-exceeded', quotaExceededMessage(usage, QUOTA_SETTING_ID));
+    return usage.month;
+  }
+
+  private async refundQuota(month: string): Promise<void> {
+    try {
+      await this.quota.refund(month);
+    } catch (err) {
+      this.log(`Could not give back a request that never reached a server: ${String(err)}`);
+    }
   }
 
   /** Identical requests are answered from memory unless sampling makes each answer different. */

@@ -73,6 +73,8 @@ export class CallFailure extends Error {
       readonly technical?: string;
       /** The connection was never made (refused, no such host, no route): the host, not the model, is the problem. */
       readonly unreachable?: boolean;
+      /** Nothing was sent (the token may not go to that host): like `unreachable`, it does not count against the quota. */
+      readonly notSent?: boolean;
     } = {},
   ) {
     super(message);

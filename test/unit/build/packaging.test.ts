@@ -25,5 +25,22 @@ describe('the .vsix contents', () => {
     assert.deepEqual(shippedScreenshots.sort(), images.filter((i) => i.startsWith('media/screenshots/')).sort());
     assert.ok(ignore.includes('!CHANGELOG.md'));
   });
+  it('has a 128×128 PNG icon that ships, a repository and a settings group titled "Hugging Face" whose id trims the key prefix', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      icon?: string;
+      repository?: { url?: string };
+      contributes: { configuration: { id?: string; title?: string; properties: Record<string, unknown> } };
+    };
+    assert.equal(manifest.icon, 'media/icon.png');
+    assert.ok(ignore.includes(`!${manifest.icon}`), 'the icon ships');
+    const png = readFileSync(join(root, manifest.icon));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128], 'width and height from the IHDR chunk');
+    assert.match(manifest.repository?.url ?? '', /^https:\/\/github\.com\//);
+    const { id, title, properties } = manifest.contributes.configuration;
+    assert.equal(title, 'Hugging Face');
+    // The Settings editor drops the part of a key that matches the group's id: "Models: Translate", not "Huggingface › Models: Translate".
+    assert.ok(Object.keys(properties).every((key) => key.startsWith(`${id}.`)), `every setting key starts with "${id}."`);
+  });
 });
 

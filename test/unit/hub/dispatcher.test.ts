@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Decision } from '../../../src/core/routing/decision';
 import { CallFailure } from '../../../src/core/routing/routingTypes';
-import type { TaskRequest } from '../../../src/core/tasks/taskTypes';
+import type { TaskKind, TaskRequest } from '../../../src/core/tasks/taskTypes';
 import type { HostActions, HubRunOptions, HubViewDeps } from '../../../src/hub/deps';
 import { HubDispatcher } from '../../../src/hub/dispatcher';
 import { createHubHandlers } from '../../../src/hub/handlers';
@@ -43,6 +43,9 @@ function setup(
       run: (request, options = {}) => (run ? run(request, options) : Promise.resolve({ result: { task: 'chat', text: 'Bonjour' }, decision: decision('m') })),
     },
     pinModel: async (task, modelId) => void pinned.push(`${task}=${modelId}`),
+    unpinModel: async (task) => void pinned.push(`${task}=`),
+    pins: () => pinned.filter((p) => !p.endsWith('=')).map((p) => ({ task: p.split('=')[0] as TaskKind, model: p.split('=')[1] })),
+    onDidChangePins: () => ({ dispose: () => undefined }),
     openExternal: (url) => void opened.push(url),
     log: (line) => void logs.push(line),
   };
@@ -160,6 +163,16 @@ describe('hub/dispatcher', () => {
     assert.deepEqual(copied, ['openai-community/gpt2']);
     const snippet = replies(posted).find((r) => r.method === 'insertSnippet');
     assert.deepEqual(snippet?.ok && snippet.result, { inserted: true, language: 'python' });
+  });
+
+  it('lists the pins and unpins a task', async () => {
+    const { dispatcher, pinned, posted } = setup();
+    await dispatcher.handle(REQUESTS.pinModel);
+    await dispatcher.handle(REQUESTS.pins);
+    const pins = replies(posted).find((r) => r.method === 'pins');
+    assert.deepEqual(pins?.ok && pins.result, { pins: [{ task: 'sentiment', model: 'distilbert/distilbert-base-uncased-finetuned-sst-2-english' }] });
+    await dispatcher.handle(REQUESTS.unpinModel);
+    assert.deepEqual(pinned.at(-1), 'translate=');
   });
 
   it('sends nothing after it is disposed', async () => {

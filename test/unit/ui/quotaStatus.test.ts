@@ -12,6 +12,12 @@ describe('ui/quotaStatus', () => {
     assert.equal(view.level, 'normal');
   });
 
+  it('lists the pinned models under the usage in the tooltip', () => {
+    const view = quotaStatusView(usage(1, 100), ['Translate (en→es): Helsinki-NLP/opus-mt-en-es', 'Chat: Qwen/Qwen2.5-7B-Instruct']);
+    assert.match(view.tooltip, /1 of 100 requests[^]*\n\nPinned models:\n• Translate \(en→es\): Helsinki-NLP\/opus-mt-en-es\n• Chat: Qwen\/Qwen2\.5-7B-Instruct$/);
+    assert.doesNotMatch(quotaStatusView(usage(1, 100)).tooltip, /Pinned/);
+  });
+
   it('turns to warning at 80 % and to error at 100 %', () => {
     assert.equal(quotaStatusView(usage(79, 100)).level, 'normal');
     assert.equal(quotaStatusView(usage(80, 100)).level, 'warning');

@@ -30,6 +30,13 @@ describe('ui/reports', () => {
     assert.match(md, /no monthly limit/);
   });
 
+  it('lists the pinned models, or says that none is pinned', () => {
+    const pinned = healthMarkdown(report, new Date(0), ['Translate (en→es): Helsinki-NLP/opus-mt-en-es']);
+    assert.match(pinned, /## Pinned models\n\n- Translate \(en→es\): Helsinki-NLP\/opus-mt-en-es\n/);
+    assert.match(pinned, /Show Pinned Models/);
+    assert.match(healthMarkdown(report, new Date(0)), /## Pinned models\n\nNone: every action picks its model/);
+  });
+
   it('puts the formatted decision in a code block', () => {
     const decision: Decision = {
       id: 7,

@@ -28,7 +28,7 @@ export function classifyError(err: unknown, ctx: ErrorContext): CallFailure {
   }
   if (err instanceof CallFailure) return err;
   // The token (or a key) was not sent where the request was addressed: the user's call to make, not a fallback.
-  if (err instanceof CredentialNotSentError) return new CallFailure('config', err.message);
+  if (err instanceof CredentialNotSentError) return new CallFailure('config', err.message, { notSent: true });
   const {
     InferenceClientHubApiError,
     InferenceClientInputError,

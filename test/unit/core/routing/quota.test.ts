@@ -44,6 +44,20 @@ for (const backend of ['store', 'ledger'] as const) {
       assert.deepEqual(quota.usage(), { used: 5, limit: 100, month: '2026-11', fraction: 0.05 });
     });
 
+    it('refunds a request that never reached a server, never below zero, persisted, and not into a month that is over', async () => {
+      clock = new FakeClock('2026-11-30T23:59:00Z');
+      const quota = make({ limit: 100 });
+      await quota.reserve(3);
+      assert.equal((await quota.refund('2026-11')).used, 2);
+      assert.equal(make({ limit: 100 }).usage().used, 2, 'a new instance sees the refund');
+      await quota.refund('2026-11', 5);
+      assert.equal(quota.usage().used, 0);
+      await quota.reserve(1);
+      await clock.advance(120_000);
+      await quota.reserve(1);
+      assert.deepEqual((await quota.refund('2026-11')).used, 1, 'December keeps its request: November is closed');
+    });
+
     it('persists the count: a new instance continues from it', async () => {
       await reserveMany(make({ limit: 100 }), 7);
       const restarted = make({ limit: 100 });

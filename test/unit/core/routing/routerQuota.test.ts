@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { Router } from '../../../../src/core/routing/router';
 import { RoutingError } from '../../../../src/core/routing/routingError';
 import { DEFAULT_SETTINGS } from '../../../../src/core/routing/settings';
-import type { Candidate, Transport } from '../../../../src/core/routing/routingTypes';
+import { CallFailure, type Candidate, type Transport } from '../../../../src/core/routing/routingTypes';
 import type { TaskRequest, TaskResult } from '../../../../src/core/tasks/taskTypes';
 import { FakeClock } from '../../support/fakeClock';
 import { MemoryStore } from '../../support/memoryStore';
@@ -34,7 +34,38 @@ function router(transport: Transport, clock: FakeClock, options: { monthlyQuota:
 
 const isQuotaExceeded = (e: unknown): boolean => e instanceof RoutingError && e.failure.kind === 'quota-exceeded';
 
+/** Fails every call the way `failure` says, then answers. */
+class FailingTransport implements Transport {
+  calls = 0;
+  constructor(private readonly failures: CallFailure[]) {}
+  async call(): Promise<TaskResult> {
+    const failure = this.failures[this.calls++];
+    if (failure) throw failure;
+    return { task: 'translate', text: 'hola' };
+  }
+}
+
 describe('Router and the monthly quota', () => {
+  it('gives back requests that never reached a server (no connection, token not sent), in memory and in the shared ledger', async () => {
+    for (const quotaDir of [undefined, tempLedgerDir()]) {
+      try {
+        const clock = new FakeClock();
+        const refused = new CallFailure('network', 'Could not reach the router.', { unreachable: true });
+        const notSent = new CallFailure('config', 'The token was not sent.', { notSent: true });
+        const served = new CallFailure('bad-request', 'The server refused the input.', { status: 400 });
+        const transport = new FailingTransport([refused, notSent, served]);
+        const r = router(transport, clock, { monthlyQuota: 100, requestsPerMinute: 100, quotaDir });
+        for (let i = 0; i < 3; i++) await r.run(translate).catch(() => undefined);
+        assert.equal(transport.calls, 3);
+        assert.equal(r.quotaUsage().used, 1, `only the request the server answered (400) counts (ledger: ${quotaDir ?? 'none'})`);
+        await r.run(translate);
+        assert.equal(r.quotaUsage().used, 2);
+      } finally {
+        if (quotaDir) rmSync(quotaDir, { recursive: true, force: true });
+      }
+    }
+  });
+
   it('checks the quota when the rate limiter lets a request go: requests queued together do not overshoot it', async () => {
     const clock = new FakeClock();
     const transport = new CountingTransport();
