@@ -15,7 +15,7 @@ import {
 } from '../ui/messages';
 
 export function checkSelection(text: string, maxChars: number): UserMessage | undefined {
-  if (text.trim() === '') return plainMessage('Select some text first: this action works on the selection.');
+  if (text.trim() === '') return plainMessage('Select some text first, or put the cursor in a comment, a paragraph or a line with text.');
   if (text.length > maxChars) return selectionTooLongMessage(text.length, maxChars);
   return undefined;
 }

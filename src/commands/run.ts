@@ -17,6 +17,7 @@ import { withCancellableProgress } from '../ui/progress';
 import { done, routedAs, stop, type ActionResult, type Routed, type Step } from './actionResult';
 import { argsObject } from './args';
 import { checkSelection, preflight } from './preflight';
+import { textUnderCursor, type UnderCursorKind } from '../core/comments/textUnderCursor';
 
 /**
  * The result could not be put where it belongs (`reason`: the document was closed, the text changed): it
@@ -57,14 +58,36 @@ export async function preflightFor(ctx: Ctx, task: TaskKind): Promise<UserMessag
   });
 }
 
-/** The selection of the active editor, checked (not empty, not too long) and preflighted for `task`. */
-async function startSelectionAction(ctx: Ctx, task: TaskKind, invocation: Invocation): Promise<Step<SelectionTarget>> {
+/** What the action works on: the selection, or (nothing selected) what was under the cursor. */
+interface StartedTarget {
+  readonly target: SelectionTarget;
+  readonly underCursor?: UnderCursorKind;
+}
+
+/**
+ * The selection of the active editor, checked (not empty, not too long) and preflighted for `task`. With nothing
+ * selected, the comment, paragraph or line under the cursor is selected and used, as editors' own commands do.
+ */
+async function startSelectionAction(ctx: Ctx, task: TaskKind, invocation: Invocation): Promise<Step<StartedTarget>> {
   const editor = activeEditor();
   if (!editor.ok) return editor;
+  const underCursor = editor.value.selection.isEmpty ? selectUnderCursor(editor.value) : undefined;
   const target = selectionTarget(editor.value);
   const problem = checkSelection(target.text, ctx.config.actionSettings().maxSelectionChars) ?? (await preflightFor(ctx, task));
   // Signing in from the "No token" message carries on with the action (on the selection as it is then).
-  return problem ? stop(refuse(problem, { afterSignIn: () => invocation.rerun() })) : done(target);
+  if (problem) return stop(refuse(problem, { afterSignIn: () => invocation.rerun() }));
+  if (underCursor) vscode.window.setStatusBarMessage(`$(selection) Hugging Face: nothing was selected, so the ${underCursor} under the cursor is used`, 6000);
+  return done({ target, underCursor });
+}
+
+/** Selects the comment, paragraph or line under the cursor (nothing on a blank line); says which. */
+function selectUnderCursor(editor: vscode.TextEditor): UnderCursorKind | undefined {
+  const document = editor.document;
+  const found = textUnderCursor(document.getText(), document.offsetAt(editor.selection.active), document.languageId);
+  if (!found) return undefined;
+  editor.selection = new vscode.Selection(document.positionAt(found.start), document.positionAt(found.end));
+  editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return found.kind;
 }
 
 /** A request for task `K`. */
@@ -142,15 +165,16 @@ export function selectionAction<K extends TaskKind>(
   return async (invocation) => {
     const started = await startSelectionAction(ctx, task, invocation);
     if (!started.ok) return started.result;
-    const target = started.value;
+    const { target, underCursor } = started.value;
     const tracked = trackSelection(target);
     try {
-      return await act({
+      const result = await act({
         args: argsObject(invocation.args),
         target,
         tracked,
         route: (title, request, options) => runRouted(ctx, invocation, title, request, options),
       });
+      return underCursor ? { ...result, message: `${result.message} (Nothing was selected: it used the ${underCursor} under the cursor.)` } : result;
     } finally {
       tracked.dispose();
     }

@@ -1,0 +1,120 @@
+/**
+ * What an action works on when nothing is selected, as editors' own commands do (copy a line with an empty
+ * selection): the comment under the cursor in code, the paragraph under it in prose, else the cursor's line.
+ * Pure: offsets into the document's text.
+ */
+import { commentSpans, type CommentSpan } from './commentSpans';
+
+export type UnderCursorKind = 'comment' | 'paragraph' | 'line';
+
+export interface UnderCursor {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: UnderCursorKind;
+}
+
+/** Languages whose text is prose: paragraphs, not comments and code lines. */
+const PROSE_LANGUAGES = new Set(['plaintext', 'markdown', 'restructuredtext', 'asciidoc', 'git-commit', 'text']);
+
+interface Line {
+  readonly start: number;
+  /** Before the line break. */
+  readonly end: number;
+}
+
+/** The range under `offset` in `text`, or undefined when the cursor is on a blank line (nothing to act on). */
+export function textUnderCursor(text: string, offset: number, languageId: string): UnderCursor | undefined {
+  const lines = linesOf(text);
+  const index = lineIndexAt(lines, offset);
+  const line = lines[index];
+  if (isBlank(text, line)) return undefined;
+  if (PROSE_LANGUAGES.has(languageId)) return paragraph(text, lines, index, languageId === 'markdown');
+  return comment(text, lines, index, offset, languageId) ?? trimmed(text, line.start, line.end, 'line');
+}
+
+function comment(text: string, lines: readonly Line[], index: number, offset: number, languageId: string): UnderCursor | undefined {
+  const line = lines[index];
+  const spans = commentSpans(text, languageId);
+  // The cursor in a comment, or anywhere on a line that holds only a comment (in its indentation, say).
+  const content = firstNonSpace(text, line);
+  const span = spans.find((s) => s.start <= offset && offset <= s.end) ?? spans.find((s) => s.start === content && s.end >= line.start);
+  if (!span) return undefined;
+  if (span.kind === 'block') return { start: span.start, end: span.end, kind: 'comment' };
+  const alone = span.start === firstNonSpace(text, lineOfOffset(lines, span.start));
+  if (!alone) return { start: span.start, end: span.end, kind: 'comment' };
+  // Consecutive whole-line comments with the same marker at the same indentation are one comment.
+  const byLine = new Map<number, CommentSpan>();
+  for (const s of spans) {
+    if (s.kind !== 'line') continue;
+    const at = lineIndexAt(lines, s.start);
+    if (s.start === firstNonSpace(text, lines[at])) byLine.set(at, s);
+  }
+  const here = lineIndexAt(lines, span.start);
+  const indent = span.start - lines[here].start;
+  const same = (at: number): boolean => {
+    const s = byLine.get(at);
+    return s !== undefined && s.marker === span.marker && s.start - lines[at].start === indent;
+  };
+  let first = here;
+  while (first > 0 && same(first - 1)) first--;
+  let last = here;
+  while (last + 1 < lines.length && same(last + 1)) last++;
+  return { start: byLine.get(first)?.start ?? span.start, end: byLine.get(last)?.end ?? span.end, kind: 'comment' };
+}
+
+function paragraph(text: string, lines: readonly Line[], index: number, markdown: boolean): UnderCursor {
+  // In Markdown a heading, a fence or a list item is a block of its own line's start; a paragraph stops there.
+  const boundary = (at: number): boolean => markdown && /^\s{0,3}(#{1,6}\s|```|~~~|[-*+]\s|\d+[.)]\s|>)/.test(text.slice(lines[at].start, lines[at].end));
+  const inBlock = (at: number): boolean => !isBlank(text, lines[at]);
+  let first = index;
+  if (!boundary(index)) while (first > 0 && inBlock(first - 1) && !boundary(first - 1)) first--;
+  let last = index;
+  while (last + 1 < lines.length && inBlock(last + 1) && !boundary(last + 1)) last++;
+  if (markdown && /^\s{0,3}#{1,6}\s/.test(text.slice(lines[index].start, lines[index].end))) last = index;
+  return trimmed(text, lines[first].start, lines[last].end, 'paragraph');
+}
+
+function trimmed(text: string, start: number, end: number, kind: UnderCursorKind): UnderCursor {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  return { start: s, end: e, kind };
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  const breaks = /\r\n|[\n\r\u2028\u2029]/g;
+  let start = 0;
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+    lines.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  lines.push({ start, end: text.length });
+  return lines;
+}
+
+function lineIndexAt(lines: readonly Line[], offset: number): number {
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function lineOfOffset(lines: readonly Line[], offset: number): Line {
+  return lines[lineIndexAt(lines, offset)];
+}
+
+function firstNonSpace(text: string, line: Line): number {
+  let i = line.start;
+  while (i < line.end && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
+}
+
+function isBlank(text: string, line: Line): boolean {
+  return firstNonSpace(text, line) === line.end;
+}
