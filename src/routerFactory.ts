@@ -9,6 +9,10 @@ import type { TokenStore } from './auth/tokenStore';
 import type { Config } from './config';
 import { formatDecision } from './core/routing/decision';
 import { Router } from './core/routing/router';
+import { systemClock } from './core/routing/clock';
+import { defaultChainModels } from './core/routing/modelCatalog';
+import { ModelAvailability } from './core/routing/modelAvailability';
+import { providerLookup } from './hub/modelProviders';
 import { createHfTransport } from './core/routing/transport/hfTransport';
 import type { QuotaUsage } from './core/routing/quota';
 import type { Log } from './log';
@@ -32,8 +36,21 @@ interface RouterHost {
   showUsage(usage: QuotaUsage): void;
 }
 
+/** After the router is created, the default chains' models are looked up on the Hub (in the background). */
+const WARM_DELAY_MS = 3000;
+
 export function createRouter(host: RouterHost): Router {
+  const store = host.state.quotaStore();
+  const availability = new ModelAvailability({
+    lookup: providerLookup({ hubUrl: () => host.config.routingSettings().hubUrl }),
+    store,
+    clock: systemClock,
+    log: (line) => host.log.info(line),
+  });
+  const warm = setTimeout(() => availability.warm(defaultChainModels()), WARM_DELAY_MS);
+  warm.unref?.();
   const router = new Router({
+    availability,
     settings: host.config.routingSettings(),
     transport: createHfTransport({
       settings: () => host.config.routingSettings(),
@@ -46,7 +63,7 @@ export function createRouter(host: RouterHost): Router {
         return endpoint ? host.tokens.endpointKey(id, endpoint.baseUrl) : undefined;
       },
     }),
-    store: host.state.quotaStore(),
+    store,
     accountKey: async () => accountKey(await host.tokens.hfToken()),
     quotaDir: host.globalStorageDir === undefined ? undefined : join(host.globalStorageDir, 'quota'),
     log: (line) => host.log.info(line),

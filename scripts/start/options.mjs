@@ -22,8 +22,8 @@ Environment:
 
 /** Env vars naming a Hugging Face service the start profile points the extension at (product setting keys). */
 export const URL_SETTINGS_FROM_ENV = {
-  HF_ROUTER_URL: 'huggingface.routerUrl',
-  HF_DATASETS_SERVER_URL: 'huggingface.datasetsServerUrl',
+  HF_ROUTER_URL: 'huggingFace.routerUrl',
+  HF_DATASETS_SERVER_URL: 'huggingFace.datasetsServerUrl',
 };
 
 function httpUrl(name, value) {
@@ -79,7 +79,7 @@ export function readStartOptions(args, env, { repoRoot, cwd }) {
   const port = readPort(env.PORT);
   const profileDir = env.SARVANOM_START_PROFILE ? resolve(baseDir, env.SARVANOM_START_PROFILE) : join(repoRoot, '.cache', 'start-profile');
 
-  // The product itself reads HF_TOKEN (when no token is stored) and HF_ENDPOINT (when huggingface.hubUrl is empty).
+  // The product itself reads HF_TOKEN (when no token is stored) and HF_ENDPOINT (when huggingFace.hubUrl is empty).
   const extensionEnv = {};
   const token = env.HF_TOKEN?.trim();
   if (token) extensionEnv.HF_TOKEN = token;
@@ -93,7 +93,7 @@ export function readStartOptions(args, env, { repoRoot, cwd }) {
   }
   const services = [
     `Hub ${hub ?? 'https://huggingface.co'}`,
-    `router ${machineSettings['huggingface.routerUrl'] ?? 'https://router.huggingface.co'}`,
+    `router ${machineSettings['huggingFace.routerUrl'] ?? 'https://router.huggingface.co'}`,
     `token ${token ? 'from HF_TOKEN' : 'none yet (run "Hugging Face: Sign In (Set Token)")'}`,
   ];
   return { help: false, folder, port, profileDir, extensionEnv, machineSettings, services };

@@ -63,16 +63,16 @@ export const QUIET_SETTINGS = {
 };
 
 /**
- * Writes User/settings.json and Machine/settings.json. `fake` (the fake HF server's URLs) becomes huggingface.hubUrl/routerUrl/datasetsServerUrl;
+ * Writes User/settings.json and Machine/settings.json. `fake` (the fake HF server's URLs) becomes huggingFace.hubUrl/routerUrl/datasetsServerUrl;
  * without a fake they point at a closed loopback port so nothing can ever reach a real Hugging Face host.
  */
 export function writeUserSettings(dirs, { fake, extra = {} } = {}) {
   const dead = 'http://127.0.0.1:9';
   const settings = {
     ...QUIET_SETTINGS,
-    'huggingface.hubUrl': fake?.hubUrl ?? dead,
-    'huggingface.routerUrl': fake?.routerUrl ?? dead,
-    'huggingface.datasetsServerUrl': fake?.datasetsServerUrl ?? dead,
+    'huggingFace.hubUrl': fake?.hubUrl ?? dead,
+    'huggingFace.routerUrl': fake?.routerUrl ?? dead,
+    'huggingFace.datasetsServerUrl': fake?.datasetsServerUrl ?? dead,
     ...extra,
   };
   // code-server's workbench is a remote window: settings of `machine` / `machine-overridable` scope are read from

@@ -5,12 +5,14 @@
  */
 import type { Ctx } from '../ctx';
 import { splitComment } from '../core/comments/commentCodec';
+import { isProseLanguage, programmingLanguageName } from '../core/comments/commentSyntax';
+import { commentsIn, withTranslatedComments } from '../core/comments/selectionComments';
 import { detectLanguage, type DetectedLanguage } from '../core/language/languageDetection';
 import { findLanguage, getLanguage, languageName } from '../core/language/languages';
 import { replaceIfUnchanged } from '../editor/guardedEdit';
 import type { SelectionTarget } from '../editor/selection';
 import { plainMessage } from '../ui/messages';
-import { cancelled, done, stop, type Step } from './actionResult';
+import { cancelled, done, stop, type Routed, type Step } from './actionResult';
 import { stringArg } from './args';
 import { pickLanguage } from './languageQuickPick';
 import { refuse, selectionAction, showInPreviewInstead } from './run';
@@ -24,10 +26,40 @@ export function translateSelectionToPreview(ctx: Ctx) {
   return translateAction(ctx, 'preview');
 }
 
+/**
+ * What of the selection is translated: one comment or string literal (its prose), the comments of a selection
+ * that mixes code and comments (every other byte stays), or, in prose documents, the whole text.
+ */
+interface TranslationPlan {
+  /** The distinct texts to send, in order. */
+  readonly texts: readonly string[];
+  /** The selection with each text replaced by its translation. */
+  rebuild(translated: ReadonlyMap<string, string>): string;
+  /** "the comment", "3 comments", "" (the whole selection): for the progress title. */
+  readonly what: string;
+}
+
+function planTranslation(text: string, languageId: string): TranslationPlan | undefined {
+  const comment = splitComment(text, languageId);
+  if (comment) return { texts: [comment.prose], rebuild: (t) => comment.rebuild(t.get(comment.prose) ?? comment.prose), what: comment.kind === 'string' ? 'the string' : 'the comment' };
+  if (isProseLanguage(languageId)) return { texts: [text], rebuild: (t) => t.get(text) ?? text, what: '' };
+  const pieces = commentsIn(text, languageId);
+  if (pieces.length === 0) return undefined;
+  const texts = [...new Set(pieces.map((p) => p.split.prose))];
+  return {
+    texts,
+    rebuild: (t) => withTranslatedComments(text, pieces, (prose) => t.get(prose) ?? prose),
+    what: pieces.length === 1 ? 'the comment' : `${pieces.length} comments`,
+  };
+}
+
 function translateAction(ctx: Ctx, mode: 'replace' | 'preview') {
   return selectionAction(ctx, 'translate', async ({ args, target, tracked, route }) => {
-    const comment = splitComment(target.text, target.document.languageId);
-    const prose = comment?.prose ?? target.text;
+    const plan = planTranslation(target.text, target.document.languageId);
+    if (!plan) {
+      return refuse(plainMessage(`The selection has no comments to translate: in ${programmingLanguageName(target.document.languageId)} code only comments are translated, never the code.`));
+    }
+    const prose = plan.texts.join('\n');
     if (prose.trim() === '') return refuse(plainMessage('The selected comment has no text to translate.'));
     const detected = detectLanguage(prose);
     const targetLang = await chooseTarget(ctx, stringArg(args, 'targetLang'), detected);
@@ -36,22 +68,28 @@ function translateAction(ctx: Ctx, mode: 'replace' | 'preview') {
     if (!sourceLang.ok) return sourceLang.result;
     // Not awaited: a globalState write can take a while, and the request should not wait for it.
     ctx.state.rememberTarget(targetLang.value, ctx.config.actionSettings().translateRecentLimit).catch((err) => ctx.log.warn(`Could not remember the target language: ${String(err)}`));
-    const routed = await route(`Translating from ${languageName(sourceLang.value)} to ${languageName(targetLang.value)}…`, {
-      task: 'translate',
-      text: prose,
-      sourceLang: sourceLang.value,
-      targetLang: targetLang.value,
-    });
-    if (!routed.ok) return routed.result;
-    const { result, decision } = routed.value;
-    const text = comment ? comment.rebuild(result.text) : result.text;
-    const base = { decision, result };
+    const title = `Translating ${plan.what ? `${plan.what} ` : ''}from ${languageName(sourceLang.value)} to ${languageName(targetLang.value)}…`;
+    // One request per distinct text, one after another (the rate limiter applies); any failure writes nothing.
+    const translated = new Map<string, string>();
+    let last: Routed<'translate'> | undefined;
+    for (const text of plan.texts) {
+      const routed = await route(title, { task: 'translate', text, sourceLang: sourceLang.value, targetLang: targetLang.value });
+      if (!routed.ok) return routed.result;
+      translated.set(text, routed.value.result.text);
+      last = routed.value;
+    }
+    if (!last) return refuse(plainMessage('The selected comment has no text to translate.'));
+    const text = plan.rebuild(translated);
+    const base = { decision: last.decision, result: last.result };
     if (mode === 'preview') {
       await showTranslation(ctx, target, text, targetLang.value);
       return { ...base, status: 'preview', message: `Translated to ${languageName(targetLang.value)} (preview).` };
     }
     const edit = await replaceIfUnchanged(tracked, target, text);
-    if (edit.applied) return { ...base, status: 'applied', message: `Translated from ${languageName(sourceLang.value)} to ${languageName(targetLang.value)}.` };
+    if (edit.applied) {
+      const which = plan.texts.length > 1 ? ` (${plan.what}; the code is unchanged)` : '';
+      return { ...base, status: 'applied', message: `Translated from ${languageName(sourceLang.value)} to ${languageName(targetLang.value)}${which}.` };
+    }
     const message = await showInPreviewInstead(ctx, 'The translation was not written', edit.reason, text, translationPreview(target, targetLang.value));
     return { ...base, status: 'preview', message };
   });

@@ -101,7 +101,7 @@ export function spaceItem(e: Raw): HubListItem {
   };
 }
 
-function providersOf(v: unknown): InferenceProviderInfo[] {
+export function providersOf(v: unknown): InferenceProviderInfo[] {
   if (!Array.isArray(v)) return [];
   return v.flatMap((entry) => {
     const m = record(entry);

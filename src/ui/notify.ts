@@ -35,7 +35,7 @@ function runAction(action: MessageAction, message: UserMessage, handlers: Notify
       });
       break;
     case 'openSettings':
-      void vscode.commands.executeCommand('workbench.action.openSettings', message.setting ?? 'huggingface');
+      void vscode.commands.executeCommand('workbench.action.openSettings', message.setting ?? '@ext:sarvanom.sarvanom-hf');
       break;
     case 'showDecision':
       void vscode.commands.executeCommand('huggingface.showLastDecision');

@@ -154,7 +154,7 @@ export const cases: BrowserCase[] = [
       assert.equal(translations.length, 1, `requests: ${translations.map((r) => r.path).join(', ')}`);
       assert.match(decodeURIComponent(translations[0].path), /facebook\/m2m100_418M/);
       await runFromCommandPalette(page, 'Hugging Face: Show Last Routing Decision');
-      await waitForEditorText(page, /facebook\/m2m100_418M[\s\S]*pinned by setting huggingface\.models\.translate/);
+      await waitForEditorText(page, /facebook\/m2m100_418M[\s\S]*pinned by setting huggingFace\.models\.translate/);
       await closeAllEditorsDiscarding(page);
 
       // The details say what is pinned, and Unpin undoes it.

@@ -17,7 +17,7 @@ describe('pinned models', () => {
   it('Show Health lists a pin with its language pair, and "Show Pinned Models…" unpins it in user and workspace settings', async () => {
     const pinned = 'Helsinki-NLP/opus-mt-en-de';
     const restore = await setSetting('models.translate', pinned);
-    const workspace = vscode.workspace.getConfiguration('huggingface');
+    const workspace = vscode.workspace.getConfiguration('huggingFace');
     await workspace.update('models.translate', pinned, vscode.ConfigurationTarget.Workspace);
     try {
       await vscode.commands.executeCommand('huggingface.showHealth');
@@ -28,7 +28,7 @@ describe('pinned models', () => {
 
       const left = await vscode.commands.executeCommand<readonly Pin[]>('huggingface.showPinnedModels', { unpin: ['translate'] });
       assert.deepEqual(left, []);
-      const after = vscode.workspace.getConfiguration('huggingface').inspect('models.translate');
+      const after = vscode.workspace.getConfiguration('huggingFace').inspect('models.translate');
       assert.equal(after?.globalValue, undefined, 'unpinned in the user settings');
       assert.equal(after?.workspaceValue, undefined, 'unpinned in the workspace settings too (it would still win)');
 
@@ -40,7 +40,7 @@ describe('pinned models', () => {
       assert.equal(result.status, 'applied', result.message);
       assert.deepEqual((await inferenceRequests()).map(requestedModel), ['Helsinki-NLP/opus-mt-en-es']);
     } finally {
-      await vscode.workspace.getConfiguration('huggingface').update('models.translate', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.getConfiguration('huggingFace').update('models.translate', undefined, vscode.ConfigurationTarget.Workspace);
       await restore();
     }
   });

@@ -25,14 +25,14 @@ describe('the monthly request quota', () => {
     assert.equal((await health()).quota.used, before + sent);
   });
 
-  it('refuses actions before any request once the limit is reached, naming huggingface.quota.monthlyRequests', async () => {
+  it('refuses actions before any request once the limit is reached, naming huggingFace.quota.monthlyRequests', async () => {
     const used = (await health()).quota.used;
     assert.ok(used > 0, 'earlier requests were counted');
     const restore = await setSetting('quota.monthlyRequests', used);
     try {
       const result = await classify('This request must never be sent.');
       assert.equal(result.status, 'refused');
-      assert.match(result.message ?? '', /huggingface\.quota\.monthlyRequests/);
+      assert.match(result.message ?? '', /huggingFace\.quota\.monthlyRequests/);
       assert.deepEqual(await inferenceRequests(), []);
       assert.equal((await health()).quota.used, used, 'a refused action is not counted');
     } finally {

@@ -55,7 +55,7 @@ describe('selection limits', () => {
     assert.ok(body.includes('print(\\"I love this wonderful editor\\")') && !body.includes('x = 1'), body);
   });
 
-  it('a selection longer than huggingface.maxSelectionChars is refused and names the limit and the setting', async () => {
+  it('a selection longer than huggingFace.maxSelectionChars is refused and names the limit and the setting', async () => {
     const huge = 'word '.repeat(4_001); // 20 005 characters, the default limit is 20 000
     const editor = await openDocument(huge);
     select(editor);
@@ -63,7 +63,7 @@ describe('selection limits', () => {
     assert.equal(result.status, 'refused');
     assert.equal(
       result.message,
-      'The selection has 20005 characters; the limit is 20000. Select less text, or raise "huggingface.maxSelectionChars".',
+      'The selection has 20005 characters; the limit is 20000. Select less text, or raise "huggingFace.maxSelectionChars".',
     );
     assert.equal(editor.document.getText(), huge);
     assert.deepEqual(await inferenceRequests(), []);

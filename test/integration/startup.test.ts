@@ -14,7 +14,7 @@ describe('the extension in a real VS Code host', () => {
   });
 
   it('runs with the fake HF server configured and no token in the environment', () => {
-    const config = vscode.workspace.getConfiguration('huggingface');
+    const config = vscode.workspace.getConfiguration('huggingFace');
     for (const key of ['hubUrl', 'routerUrl', 'datasetsServerUrl']) {
       assert.match(String(config.get(key)), /^http:\/\/127\.0\.0\.1:\d+/, `huggingface.${key} must point at loopback`);
     }

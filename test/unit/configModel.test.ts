@@ -93,6 +93,6 @@ describe('configModel', () => {
   });
 
   it('prefixes setting ids', () => {
-    assert.equal(settingId('quota.monthlyRequests'), 'huggingface.quota.monthlyRequests');
+    assert.equal(settingId('quota.monthlyRequests'), 'huggingFace.quota.monthlyRequests');
   });
 });

@@ -103,6 +103,13 @@ export function commentSyntax(languageId: string): CommentSyntax {
   return BY_LANGUAGE[languageId] ?? FALLBACK;
 }
 
+/** Languages whose text is prose (paragraphs), not code with comments. */
+const PROSE_LANGUAGES = new Set(['plaintext', 'markdown', 'restructuredtext', 'asciidoc', 'git-commit', 'text']);
+
+export function isProseLanguage(languageId: string): boolean {
+  return PROSE_LANGUAGES.has(languageId);
+}
+
 /** Display names for VS Code language ids that are not simply capitalised. */
 const DISPLAY_NAMES: Readonly<Record<string, string>> = {
   typescript: 'TypeScript',

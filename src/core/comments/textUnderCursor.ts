@@ -3,7 +3,8 @@
  * selection): the comment under the cursor in code, the paragraph under it in prose, else the cursor's line.
  * Pure: offsets into the document's text.
  */
-import { commentSpans, type CommentSpan } from './commentSpans';
+import { commentBlocks } from './commentBlocks';
+import { isProseLanguage } from './commentSyntax';
 
 export type UnderCursorKind = 'comment' | 'paragraph' | 'line';
 
@@ -13,8 +14,6 @@ export interface UnderCursor {
   readonly kind: UnderCursorKind;
 }
 
-/** Languages whose text is prose: paragraphs, not comments and code lines. */
-const PROSE_LANGUAGES = new Set(['plaintext', 'markdown', 'restructuredtext', 'asciidoc', 'git-commit', 'text']);
 
 interface Line {
   readonly start: number;
@@ -28,38 +27,17 @@ export function textUnderCursor(text: string, offset: number, languageId: string
   const index = lineIndexAt(lines, offset);
   const line = lines[index];
   if (isBlank(text, line)) return undefined;
-  if (PROSE_LANGUAGES.has(languageId)) return paragraph(text, lines, index, languageId === 'markdown');
+  if (isProseLanguage(languageId)) return paragraph(text, lines, index, languageId === 'markdown');
   return comment(text, lines, index, offset, languageId) ?? trimmed(text, line.start, line.end, 'line');
 }
 
 function comment(text: string, lines: readonly Line[], index: number, offset: number, languageId: string): UnderCursor | undefined {
   const line = lines[index];
-  const spans = commentSpans(text, languageId);
+  const blocks = commentBlocks(text, languageId);
   // The cursor in a comment, or anywhere on a line that holds only a comment (in its indentation, say).
   const content = firstNonSpace(text, line);
-  const span = spans.find((s) => s.start <= offset && offset <= s.end) ?? spans.find((s) => s.start === content && s.end >= line.start);
-  if (!span) return undefined;
-  if (span.kind === 'block') return { start: span.start, end: span.end, kind: 'comment' };
-  const alone = span.start === firstNonSpace(text, lineOfOffset(lines, span.start));
-  if (!alone) return { start: span.start, end: span.end, kind: 'comment' };
-  // Consecutive whole-line comments with the same marker at the same indentation are one comment.
-  const byLine = new Map<number, CommentSpan>();
-  for (const s of spans) {
-    if (s.kind !== 'line') continue;
-    const at = lineIndexAt(lines, s.start);
-    if (s.start === firstNonSpace(text, lines[at])) byLine.set(at, s);
-  }
-  const here = lineIndexAt(lines, span.start);
-  const indent = span.start - lines[here].start;
-  const same = (at: number): boolean => {
-    const s = byLine.get(at);
-    return s !== undefined && s.marker === span.marker && s.start - lines[at].start === indent;
-  };
-  let first = here;
-  while (first > 0 && same(first - 1)) first--;
-  let last = here;
-  while (last + 1 < lines.length && same(last + 1)) last++;
-  return { start: byLine.get(first)?.start ?? span.start, end: byLine.get(last)?.end ?? span.end, kind: 'comment' };
+  const block = blocks.find((b) => b.start <= offset && offset <= b.end) ?? blocks.find((b) => b.kind !== 'trailing' && b.start <= content && content < b.end);
+  return block && { start: block.start, end: block.end, kind: 'comment' };
 }
 
 function paragraph(text: string, lines: readonly Line[], index: number, markdown: boolean): UnderCursor {
@@ -103,10 +81,6 @@ function lineIndexAt(lines: readonly Line[], offset: number): number {
     else hi = mid - 1;
   }
   return lo;
-}
-
-function lineOfOffset(lines: readonly Line[], offset: number): Line {
-  return lines[lineIndexAt(lines, offset)];
 }
 
 function firstNonSpace(text: string, line: Line): number {

@@ -158,3 +158,9 @@ export function translationParameters(
   }
   return undefined;
 }
+
+/** Every model the default chains start from (the seed's defaults, the many-to-many translators, the chat models), once each. */
+export function defaultChainModels(): string[] {
+  const seeds = Object.values(SEED_DEFAULTS).flatMap((entries) => entries.map((e) => e.model));
+  return [...new Set([...seeds, MULTILINGUAL_SENTIMENT_MODEL, NLLB_MODEL, M2M100_MODEL, OPUS_MUL_EN_MODEL, ...CODE_CHAT_MODELS, ...GENERAL_CHAT_MODELS])];
+}

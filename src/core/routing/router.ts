@@ -4,6 +4,7 @@ import { systemClock } from './clock';
 import { DecisionRecorder, type Decision } from './decision';
 import { cacheKey, LruCache } from './lruCache';
 import { HealthMetrics, providerKeyOf, type ProviderHealth } from './metrics';
+import type { ModelAvailability } from './modelAvailability';
 import { MonthlyQuota, quotaExceededMessage, type QuotaUsage } from './quota';
 import { SlidingWindowRateLimiter } from './rateLimiter';
 import { QUOTA_SETTING_ID, settingId, type RoutingSettings } from './settings';
@@ -47,6 +48,8 @@ export interface RouterDeps {
   readonly onQuotaCrossing?: (percent: 80 | 95 | 100, usage: QuotaUsage) => void;
   /** Which account is signed in (core/trust/accountKey.ts): cached answers of one account never reach another. */
   readonly accountKey?: () => Promise<string>;
+  /** What the Hub says about which providers serve a model (modelAvailability.ts): unserved candidates are skipped. */
+  readonly availability?: Pick<ModelAvailability, 'unservedReason'>;
   /** The chain builder; tests pass their own. */
   readonly buildChain?: (request: TaskRequest, settings: RoutingSettings) => Candidate[];
 }
@@ -134,14 +137,15 @@ export class Router {
       return { result: cached, decision: this.finish(recorder.fromCache(this.clock.now())) };
     }
     const chain = options.only ? [options.only] : (this.deps.buildChain ?? buildChain)(request, this.settings);
+    const unserved = options.only ? chain.map(() => undefined) : this.unservedReasons(chain);
     let lastFailure: CallFailure | undefined;
     const unreachable = new Set<string>();
     let attempted = 0;
-    for (const candidate of chain) {
+    for (const [index, candidate] of chain.entries()) {
       const host = this.hostOf(candidate);
       const skip = options.only
         ? undefined
-        : (candidate.skip ?? (unreachable.has(host) ? `${host} could not be reached just before` : this.skipReason(candidate)));
+        : (candidate.skip ?? (unreachable.has(host) ? `${host} could not be reached just before` : (this.skipReason(candidate) ?? unserved[index])));
       if (skip) {
         recorder.skipped(candidate, skip);
         continue;
@@ -214,6 +218,27 @@ export class Router {
         throw failure;
       }
     }
+  }
+
+  /**
+   * Per candidate, why the Hub says nothing serves it (or undefined). The pinned model is the user's explicit choice
+   * and is always tried. When the Hub's list would leave no candidate at all, the last one is tried anyway: a stale
+   * list must never turn into a request that is not even attempted.
+   */
+  private unservedReasons(chain: readonly Candidate[]): (string | undefined)[] {
+    const availability = this.deps.availability;
+    if (!availability) return chain.map(() => undefined);
+    const reasons = chain.map((c) => (c.why.startsWith('pinned') ? undefined : availability.unservedReason(c)));
+    const triable = chain.some((c, i) => c.skip === undefined && reasons[i] === undefined);
+    if (!triable) {
+      for (let i = chain.length - 1; i >= 0; i--) {
+        if (chain[i].skip === undefined) {
+          reasons[i] = undefined;
+          break;
+        }
+      }
+    }
+    return reasons;
   }
 
   /** The host a candidate's request goes to (Inference Providers' router, or the endpoint's own). */

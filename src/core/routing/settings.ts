@@ -47,7 +47,7 @@ export const DEFAULT_ROUTER_URL = 'https://router.huggingface.co';
 export const DEFAULT_DATASETS_SERVER_URL = 'https://datasets-server.huggingface.co';
 
 /** The configuration section: a setting's id is `huggingface.<key>`. */
-export const SETTINGS_SECTION = 'huggingface';
+export const SETTINGS_SECTION = 'huggingFace';
 
 /**
  * Every `huggingface.*` setting, by key (its id without the section), with the default package.json
@@ -113,7 +113,7 @@ export function numberSetting(key: NumberSettingKey, value: unknown): number {
   return integer ? Math.round(clamped) : clamped;
 }
 
-/** Full id of a setting, for messages and "Open Settings" ('quota.monthlyRequests' → 'huggingface.quota.monthlyRequests'). */
+/** Full id of a setting, for messages and "Open Settings" ('quota.monthlyRequests' → 'huggingFace.quota.monthlyRequests'). */
 export function settingId(key: SettingKey): string {
   return `${SETTINGS_SECTION}.${key}`;
 }
@@ -138,7 +138,7 @@ export const DEFAULT_SETTINGS: RoutingSettings = {
   maxInputChars: SETTING_DEFAULTS.maxSelectionChars,
 };
 
-/** The setting that pins each task's model: `huggingface.models.<key>` (the Hub view's "Use for task" writes it). */
+/** The setting that pins each task's model: `huggingFace.models.<key>` (the Hub view's "Use for task" writes it). */
 const PIN_SETTING: Readonly<Record<TaskKind, Extract<SettingKey, `models.${string}`>>> = {
   'generate-code': 'models.generateCode',
   translate: 'models.translate',
@@ -155,7 +155,7 @@ export function pinnedModelKey(task: TaskKind): SettingKey {
   return PIN_SETTING[task];
 }
 
-/** Full id of the setting that pins a model for `task`, e.g. "huggingface.models.generateCode". */
+/** Full id of the setting that pins a model for `task`, e.g. "huggingFace.models.generateCode". */
 export function pinnedModelSetting(task: TaskKind): string {
   return settingId(pinnedModelKey(task));
 }

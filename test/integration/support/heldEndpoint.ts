@@ -2,7 +2,7 @@
 // when it chooses. The fake HF server answers as fast as it can (or after a fixed delay), so "the stream is still
 // running" or "the request is still waiting" could only be arranged with timing; here the case holds the answer,
 // so cancelling mid-stream or editing while the request waits is a fact of the setup, not a race. Configured as a
-// local endpoint in `huggingface.endpoints`, which the default routing policy (preferFreeLocal) tries first.
+// local endpoint in `huggingFace.endpoints`, which the default routing policy (preferFreeLocal) tries first.
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

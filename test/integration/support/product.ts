@@ -93,10 +93,10 @@ type SettingValue = string | number | boolean | readonly unknown[] | undefined;
  * previous user value back. Cases restore in `finally`/`afterEach`, so no setting leaks into another case.
  */
 export async function setSetting(key: string, value: SettingValue): Promise<() => Promise<void>> {
-  const config = vscode.workspace.getConfiguration('huggingface');
+  const config = vscode.workspace.getConfiguration('huggingFace');
   const previous = config.inspect(key)?.globalValue as SettingValue;
   await config.update(key, value, vscode.ConfigurationTarget.Global);
   return async () => {
-    await vscode.workspace.getConfiguration('huggingface').update(key, previous, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('huggingFace').update(key, previous, vscode.ConfigurationTarget.Global);
   };
 }

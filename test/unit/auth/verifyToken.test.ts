@@ -54,7 +54,7 @@ describe('auth/verifyToken', () => {
     const result = await verifyToken('hf_fake_valid_token', { whoAmI: () => Promise.reject(err), hubUrl: HUB, fetch: noFetch });
     assert.equal(result.ok ? 'ok' : result.reason, 'unreachable');
     assert.match(result.ok ? '' : result.message, /127\.0\.0\.1:7000/);
-    assert.match(result.ok ? '' : result.message, /huggingface\.hubUrl/);
+    assert.match(result.ok ? '' : result.message, /huggingFace\.hubUrl/);
   });
 
   it('reports a timeout as an unreachable Hub', async () => {

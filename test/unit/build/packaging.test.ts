@@ -42,5 +42,12 @@ describe('the .vsix contents', () => {
     // The Settings editor drops the part of a key that matches the group's id: "Models: Translate", not "Huggingface › Models: Translate".
     assert.ok(Object.keys(properties).every((key) => key.startsWith(`${id}.`)), `every setting key starts with "${id}."`);
   });
+  it('puts every view in a view container it declares (else VS Code moves the Hub view into the Explorer)', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      contributes: { views: Record<string, unknown>; viewsContainers: { activitybar: { id: string }[] } };
+    };
+    const containers = manifest.contributes.viewsContainers.activitybar.map((c) => c.id);
+    assert.deepEqual(Object.keys(manifest.contributes.views).filter((k) => !containers.includes(k)), []);
+  });
 });
 

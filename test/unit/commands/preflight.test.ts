@@ -13,7 +13,7 @@ describe('commands/preflight', () => {
 
   it('refuses a selection over the limit and names the setting', () => {
     const m = checkSelection('x'.repeat(101), 100);
-    assert.equal(m?.setting, 'huggingface.maxSelectionChars');
+    assert.equal(m?.setting, 'huggingFace.maxSelectionChars');
     assert.equal(checkSelection('x'.repeat(100), 100), undefined);
   });
 
@@ -41,7 +41,7 @@ describe('commands/preflight', () => {
 
   it('refuses when the quota is used up, naming the setting and offering Open Settings', () => {
     const m = preflight({ task: 'translate', settings: noEndpoints, hasToken: true, usage: usage(10, 10) });
-    assert.match(m?.text ?? '', /huggingface\.quota\.monthlyRequests/);
+    assert.match(m?.text ?? '', /huggingFace\.quota\.monthlyRequests/);
     assert.deepEqual(m?.actions, ['openSettings']);
   });
 

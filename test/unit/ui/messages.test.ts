@@ -27,16 +27,16 @@ describe('ui/messages', () => {
   });
 
   it('offers the endpoints setting for a configuration failure when a token exists', () => {
-    const m = failureMessage('config', 'No endpoint "x" in setting huggingface.endpoints.', ctx);
+    const m = failureMessage('config', 'No endpoint "x" in setting huggingFace.endpoints.', ctx);
     assert.ok(m.actions.includes('openSettings'));
-    assert.equal(m.setting, 'huggingface.endpoints');
+    assert.equal(m.setting, 'huggingFace.endpoints');
   });
 
-  it('names huggingface.quota.monthlyRequests and opens it when the quota is exceeded', () => {
+  it('names huggingFace.quota.monthlyRequests and opens it when the quota is exceeded', () => {
     const m = failureMessage('quota-exceeded', 'Monthly request quota reached.', ctx);
     assert.ok(m.text.includes(QUOTA_SETTING_ID));
     assert.deepEqual(m.actions, ['openSettings']);
-    assert.equal(m.setting, 'huggingface.quota.monthlyRequests');
+    assert.equal(m.setting, 'huggingFace.quota.monthlyRequests');
   });
 
   it('does not repeat the setting name when the core message already has it', () => {
@@ -47,14 +47,14 @@ describe('ui/messages', () => {
   it('names the host and the hubUrl / routerUrl settings on a network failure, with Retry', () => {
     const m = failureMessage('network', 'connect ECONNREFUSED', { ...ctx, routerUrl: 'http://127.0.0.1:9999/router' });
     assert.match(m.text, /127\.0\.0\.1:9999/);
-    assert.match(m.text, /huggingface\.routerUrl/);
-    assert.match(m.text, /huggingface\.hubUrl/);
+    assert.match(m.text, /huggingFace\.routerUrl/);
+    assert.match(m.text, /huggingFace\.hubUrl/);
     assert.ok(m.actions.includes('retry'));
   });
 
   it('points at the timeout setting on a timeout', () => {
     const m = failureMessage('timeout', 'Timed out after 60 s.', ctx);
-    assert.equal(m.setting, 'huggingface.requestTimeoutSeconds');
+    assert.equal(m.setting, 'huggingFace.requestTimeoutSeconds');
   });
 
   it('offers the routing decision for failures where the chain matters', () => {
@@ -83,6 +83,6 @@ describe('ui/messages', () => {
     const m = selectionTooLongMessage(25000, 20000);
     assert.match(m.text, /25000/);
     assert.match(m.text, /20000/);
-    assert.equal(m.setting, 'huggingface.maxSelectionChars');
+    assert.equal(m.setting, 'huggingFace.maxSelectionChars');
   });
 });

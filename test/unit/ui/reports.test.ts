@@ -17,7 +17,7 @@ describe('ui/reports', () => {
   it('renders quota, limiter, cache and one table row per provider', () => {
     const md = healthMarkdown(report, new Date('2026-11-25T12:00:00Z'));
     assert.match(md, /250 of 1000 requests used in 2026-11 \(25%\)/);
-    assert.match(md, /huggingface\.quota\.monthlyRequests/);
+    assert.match(md, /huggingFace\.quota\.monthlyRequests/);
     assert.match(md, /4 of 10 requests in the last 60 s; 1 waiting/);
     assert.match(md, /1 cached answer\./);
     assert.match(md, /\| hf:hf-inference \| yes \| 12 \| 75% \| 120 ms \| 900 ms \| loading at 10:11:12 \|/);

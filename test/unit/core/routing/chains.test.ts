@@ -47,7 +47,7 @@ describe('chains: buildChain', () => {
       it('puts a pinned model first with the setting named in its reason', () => {
         const pinned = buildChain(REQUESTS[task], settings({ pinnedModels: { [task]: 'someone/custom-model' } }));
         assert.equal(pinned[0].model, 'someone/custom-model');
-        assert.match(pinned[0].why, /^pinned by setting huggingface\.models\.[a-zA-Z]+$/);
+        assert.match(pinned[0].why, /^pinned by setting huggingFace\.models\.[a-zA-Z]+$/);
       });
     });
   }
@@ -180,7 +180,7 @@ describe('chains: helpers', () => {
       model: 'Helsinki-NLP/opus-mt-en-de',
       provider: { kind: 'hf', provider: 'hf-inference' },
       api: 'translation',
-      why: 'pinned by setting huggingface.models.translate',
+      why: 'pinned by setting huggingFace.models.translate',
     });
     assert.equal(pinnedCandidate('translate', 'Qwen/Qwen2.5-72B-Instruct').api, 'chat');
     assert.equal(pinnedCandidate('summarize', 'google/gemma-2-9b-it').api, 'chat');
@@ -188,7 +188,7 @@ describe('chains: helpers', () => {
     assert.equal(routed.api, 'chat');
     assert.deepEqual(routed.provider, { kind: 'hf', provider: 'auto' });
     assert.equal(pinnedCandidate('generate-code', 'bigcode/starcoder2-3b').api, 'text-generation');
-    assert.equal(pinnedCandidate('question-answering', 'x/qa').why, 'pinned by setting huggingface.models.questionAnswering');
+    assert.equal(pinnedCandidate('question-answering', 'x/qa').why, 'pinned by setting huggingFace.models.questionAnswering');
     assert.equal(pinnedCandidate('chat', 'microsoft/DialoGPT-large').api, 'chat');
   });
 

@@ -185,7 +185,7 @@ describe('quota messages', () => {
 
   it('the exceeded message names the setting, the usage and the reset date', () => {
     const msg = quotaExceededMessage(usage);
-    assert.match(msg, /huggingface\.quota\.monthlyRequests/);
+    assert.match(msg, /huggingFace\.quota\.monthlyRequests/);
     assert.match(msg, /30000 of 30000/);
     assert.match(msg, /2027-01-01/);
   });

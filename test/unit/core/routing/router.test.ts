@@ -199,7 +199,7 @@ describe('Router', () => {
     await assert.rejects(router.run({ task: 'chat', prompt: 'x'.repeat(11) }), (e: unknown) => {
       assert.ok(e instanceof RoutingError);
       assert.equal(e.failure.kind, 'bad-request');
-      assert.match(e.message, /11 characters long; the limit is 10 \(setting huggingface\.maxSelectionChars\)/);
+      assert.match(e.message, /11 characters long; the limit is 10 \(setting huggingFace\.maxSelectionChars\)/);
       return true;
     });
     await assert.rejects(router.run({ task: 'question-answering', question: 'Who?', context: 'Ada wrote' }), /13 characters/);
@@ -243,7 +243,7 @@ describe('Router', () => {
     await assert.rejects(router.run(translate), (e: unknown) => {
       assert.ok(e instanceof RoutingError);
       assert.equal(e.failure.kind, 'quota-exceeded');
-      assert.match(e.message, /huggingface\.quota\.monthlyRequests/);
+      assert.match(e.message, /huggingFace\.quota\.monthlyRequests/);
       return true;
     });
   });

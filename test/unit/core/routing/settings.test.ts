@@ -34,7 +34,7 @@ describe('core/routing/settings', () => {
     const ids = TASK_KINDS.map(pinnedModelSetting);
     assert.equal(new Set(ids).size, TASK_KINDS.length);
     for (const id of ids) assert.ok(id in declaredSettings(), `${id} is not declared`);
-    assert.equal(pinnedModelSetting('generate-code'), 'huggingface.models.generateCode');
+    assert.equal(pinnedModelSetting('generate-code'), 'huggingFace.models.generateCode');
   });
 });
 
@@ -64,7 +64,7 @@ describe('core/routing/settings: number settings are clamped into their range', 
 });
 
 describe('package.json: a workspace cannot choose where the token goes', () => {
-  const URL_SETTINGS = ['huggingface.hubUrl', 'huggingface.routerUrl', 'huggingface.datasetsServerUrl', 'huggingface.endpoints'];
+  const URL_SETTINGS = ['huggingFace.hubUrl', 'huggingFace.routerUrl', 'huggingFace.datasetsServerUrl', 'huggingFace.endpoints'];
 
   it('makes the URL and endpoint settings machine-scoped (user settings only)', () => {
     const declared = declaredSettings() as Record<string, { scope?: string }>;
