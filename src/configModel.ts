@@ -36,6 +36,8 @@ export interface ActionSettings {
   readonly generateMaxTokens: number;
   readonly topicLabels: readonly string[];
   readonly translateRecentLimit: number;
+  /** Ask for the source language when the detector is unsure (off: a route that needs no source language). */
+  readonly translateAskSourceLanguage: boolean;
 }
 
 export const DEFAULT_ACTION_SETTINGS: ActionSettings = {
@@ -47,6 +49,7 @@ export const DEFAULT_ACTION_SETTINGS: ActionSettings = {
   generateMaxTokens: SETTING_DEFAULTS['generate.maxTokens'],
   topicLabels: SETTING_DEFAULTS['topic.labels'],
   translateRecentLimit: SETTING_DEFAULTS['translate.recentLimit'],
+  translateAskSourceLanguage: SETTING_DEFAULTS['translate.askSourceLanguage'],
 };
 
 /** The task a `models.*` key pins, or undefined for any other key. */
@@ -88,6 +91,7 @@ export function readActionSettings(raw: RawSettings): ActionSettings {
     generateMaxTokens: numberSetting('generate.maxTokens', raw('generate.maxTokens')),
     topicLabels: labels.length > 0 ? labels.map((l) => l.trim()) : d.topicLabels,
     translateRecentLimit: numberSetting('translate.recentLimit', raw('translate.recentLimit')),
+    translateAskSourceLanguage: raw('translate.askSourceLanguage') === true,
   };
 }
 

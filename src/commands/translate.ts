@@ -64,11 +64,12 @@ function translateAction(ctx: Ctx, mode: 'replace' | 'preview') {
     const detected = detectLanguage(prose);
     const targetLang = await chooseTarget(ctx, stringArg(args, 'targetLang'), detected);
     if (!targetLang.ok) return targetLang.result;
-    const sourceLang = await chooseSourceLang(stringArg(args, 'sourceLang'), detected, targetLang.value);
+    const sourceLang = await chooseSourceLang(stringArg(args, 'sourceLang'), detected, targetLang.value, ctx.config.actionSettings().translateAskSourceLanguage);
     if (!sourceLang.ok) return sourceLang.result;
     // Not awaited: a globalState write can take a while, and the request should not wait for it.
     ctx.state.rememberTarget(targetLang.value, ctx.config.actionSettings().translateRecentLimit).catch((err) => ctx.log.warn(`Could not remember the target language: ${String(err)}`));
-    const title = `Translating ${plan.what ? `${plan.what} ` : ''}from ${languageName(sourceLang.value)} to ${languageName(targetLang.value)}…`;
+    const from = sourceLang.value === AUTO_SOURCE ? 'from an undetected language' : `from ${languageName(sourceLang.value)}`;
+    const title = `Translating ${plan.what ? `${plan.what} ` : ''}${from} to ${languageName(targetLang.value)}…`;
     // One request per distinct text, one after another (the rate limiter applies); any failure writes nothing.
     const translated = new Map<string, string>();
     let last: Routed<'translate'> | undefined;
@@ -88,7 +89,7 @@ function translateAction(ctx: Ctx, mode: 'replace' | 'preview') {
     const edit = await replaceIfUnchanged(tracked, target, text);
     if (edit.applied) {
       const which = plan.texts.length > 1 ? ` (${plan.what}; the code is unchanged)` : '';
-      return { ...base, status: 'applied', message: `Translated from ${languageName(sourceLang.value)} to ${languageName(targetLang.value)}${which}.` };
+      return { ...base, status: 'applied', message: `Translated ${from} to ${languageName(targetLang.value)}${which}.` };
     }
     const message = await showInPreviewInstead(ctx, 'The translation was not written', edit.reason, text, translationPreview(target, targetLang.value));
     return { ...base, status: 'preview', message };
@@ -113,7 +114,10 @@ async function chooseTarget(ctx: Ctx, requested: string | undefined, detected: D
   return code ? done(code) : stop(cancelled());
 }
 
-async function chooseSourceLang(requested: string | undefined, detected: DetectedLanguage | undefined, targetLang: string): Promise<Step<string>> {
+/** The source language of a request whose source is left to the model (core/routing/prompts.ts, chains.ts). */
+const AUTO_SOURCE = 'auto';
+
+async function chooseSourceLang(requested: string | undefined, detected: DetectedLanguage | undefined, targetLang: string, ask: boolean): Promise<Step<string>> {
   if (requested !== undefined) {
     const language = findLanguage(requested);
     if (!language) return stop(refuse(plainMessage(`Unknown source language "${requested}". Use a code such as "en" or a name such as "English".`)));
@@ -122,6 +126,8 @@ async function chooseSourceLang(requested: string | undefined, detected: Detecte
   const choice = chooseSource(detected, targetLang);
   if (choice.kind === 'known') return done(choice.lang);
   if (choice.kind === 'same') return stop(refuse(sameLanguage(targetLang)));
+  // Unsure (short text): a model that needs no source language, unless the user wants to be asked.
+  if (!ask) return done(AUTO_SOURCE);
   const code = await pickLanguage(choice.suggestions, {
     title: 'Translate Selection: source language',
     placeHolder: 'The language of the selection could not be detected for sure. Which language is it?',

@@ -62,12 +62,12 @@ function model(id: string, s: ModelSpec): ModelEntry {
   });
 }
 
-const OPUS_PAIRS = ['en-es', 'en-fr', 'en-de', 'es-en', 'fr-en', 'de-en', 'en-zh', 'zh-en', 'en-ROMANCE', 'ROMANCE-en', 'en-it', 'it-en', 'en-ru', 'ru-en', 'ja-en', 'en-hi', 'hi-en', 'en-ar', 'ar-en', 'en-nl', 'nl-en'];
+const OPUS_PAIRS = ['en-es', 'en-fr', 'en-de', 'es-en', 'fr-en', 'de-en', 'en-zh', 'zh-en', 'en-ROMANCE', 'ROMANCE-en', 'en-it', 'it-en', 'en-ru', 'ru-en', 'ja-en', 'en-hi', 'hi-en', 'en-ar', 'ar-en', 'en-nl', 'nl-en', 'mul-en'];
 
 function opusModels(): ModelEntry[] {
   return OPUS_PAIRS.map((pair, i) => {
     const id = `Helsinki-NLP/opus-mt-${pair}`;
-    const languages = pair.split('-').map((l) => (l === 'ROMANCE' ? 'multilingual' : l));
+    const languages = pair.split('-').map((l) => (l === 'ROMANCE' || l === 'mul' ? 'multilingual' : l));
     return model(id, {
       pipeline: 'translation',
       languages,

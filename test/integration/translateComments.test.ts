@@ -32,6 +32,18 @@ describe('translating the comments of a code selection', () => {
     assert.equal(editor.document.getText(), original);
   });
 
+  it('a short comment whose language cannot be detected goes to a model that needs no source language, without asking', async () => {
+    const original = 'x = 1  # muy bien\n';
+    const editor = await openDocument(original, 'python');
+    select(editor, original.trimEnd());
+    const result = await runAction('translateSelection', { targetLang: 'en' });
+    assert.equal(result.status, 'applied', result.message);
+    assert.match(result.message ?? '', /from an undetected language to English/);
+    assert.equal(result.decision?.chosen?.model, 'Helsinki-NLP/opus-mt-mul-en');
+    assert.match(result.decision?.chosen?.why ?? '', /source language not detected/);
+    assert.equal(editor.document.getText(), 'x = 1  # [en] muy bien\n');
+  });
+
   it('code without comments is refused and nothing is sent', async () => {
     const original = 'const total = values.reduce((a, b) => a + b, 0);\n';
     const editor = await openDocument(original, 'typescript');

@@ -10,6 +10,7 @@
  */
 import { defuseBlockMarkers, splitLines } from './commentSafety';
 import { commentSyntax, type BlockSyntax, type CommentSyntax } from './commentSyntax';
+import { protectDocSyntax, type DocState } from './docSyntax';
 import { displayWidth, joinLines, wrapText } from './textWrap';
 
 export interface SplitComment {
@@ -27,6 +28,8 @@ interface LayoutLine {
   /** Prose of the line, unescaped for string literals. */
   readonly content: string;
   readonly suffix: string;
+  /** Doc syntax at the start of the content (a tag, a section item) was moved into the prefix: a new paragraph starts here. */
+  readonly breakBefore?: boolean;
 }
 
 interface Layout {
@@ -190,6 +193,18 @@ function parseString(lines: readonly string[], syntax: CommentSyntax): Layout | 
   return { kind: 'string', lines: out, escape };
 }
 
+/** A comment's layout with its doc syntax (tags and what they name, XML doc tags, TODO markers) moved out of the prose. */
+function withoutDocSyntax(layout: Layout): Layout {
+  const state: DocState = { inSection: false };
+  const lines = layout.lines.map((line): LayoutLine => {
+    if (line.content === '') return line;
+    const p = protectDocSyntax(line.content, state);
+    if (p.lead === '' && p.trail === '') return line;
+    return { raw: line.raw, prefix: line.prefix + p.lead, content: p.prose, suffix: p.trail + line.suffix, breakBefore: p.breaks };
+  });
+  return { ...layout, lines };
+}
+
 const PARAGRAPH_START = /^(?:[-*+•]\s|\d+[.)]\s|@\w)/u;
 
 /** Runs of lines with prose; a list item or doc tag starts a new run. */
@@ -198,7 +213,7 @@ function paragraphs(lines: readonly LayoutLine[]): Range[] {
   let start = -1;
   lines.forEach((line, i) => {
     const hasProse = line.content.trim() !== '';
-    if (start >= 0 && (!hasProse || PARAGRAPH_START.test(line.content))) {
+    if (start >= 0 && (!hasProse || line.breakBefore === true || PARAGRAPH_START.test(line.content))) {
       out.push({ start, end: i });
       start = -1;
     }
@@ -260,8 +275,9 @@ export function splitComment(text: string, languageId: string): SplitComment | u
   const syntax = commentSyntax(languageId);
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
-  const layout = parseBlock(lines, syntax) ?? parseLineComments(lines, syntax) ?? parseString(lines, syntax);
-  if (!layout) return undefined;
+  const parsed = parseBlock(lines, syntax) ?? parseLineComments(lines, syntax) ?? parseString(lines, syntax);
+  if (!parsed) return undefined;
+  const layout = parsed.kind === 'string' ? parsed : withoutDocSyntax(parsed);
   const paras = paragraphs(layout.lines);
   if (paras.length === 0) return undefined;
   const prose = paras.map((p) => joinLines(layout.lines.slice(p.start, p.end).map((l) => l.content))).join('\n');

@@ -71,7 +71,8 @@ function translationCandidates(sourceLang: string, targetLang: string): Candidat
   }
   // Into English with no direct pair (or an unknown source): the multilingual-to-English opus model.
   if (!opus && baseLanguage(targetLang) === 'en' && baseLanguage(sourceLang) !== 'en') {
-    out.push({ model: OPUS_MUL_EN_MODEL, provider: HF_INFERENCE, api: 'translation', why: `opus-mt many-to-English model (no direct pair ${pair})` });
+    const why = sourceLang === 'auto' ? 'source language not detected: a many-to-English model that needs none' : `opus-mt many-to-English model (no direct pair ${pair})`;
+    out.push({ model: OPUS_MUL_EN_MODEL, provider: HF_INFERENCE, api: 'translation', why });
   }
   return out;
 }

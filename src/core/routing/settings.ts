@@ -83,7 +83,8 @@ export const SETTING_DEFAULTS = {
   'generate.maxTokens': 512,
   'topic.labels': ['bug report', 'feature request', 'question', 'documentation', 'performance', 'security'],
   'translate.recentLimit': 5,
-} as const satisfies Readonly<Record<string, string | number | readonly string[] | readonly OpenAiEndpoint[]>>;
+  'translate.askSourceLanguage': false,
+} as const satisfies Readonly<Record<string, string | number | boolean | readonly string[] | readonly OpenAiEndpoint[]>>;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 type NumberSettingKey = { [K in SettingKey]: (typeof SETTING_DEFAULTS)[K] extends number ? K : never }[SettingKey];

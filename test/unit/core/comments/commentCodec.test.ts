@@ -70,8 +70,8 @@ const CASES: readonly Case[] = [
     languageId: 'javascript',
     text: '  /**\n   * Adds two numbers and returns\n   * their sum.\n   * @param a the first\n   */',
     kind: 'block',
-    prose: 'Adds two numbers and returns their sum.\n@param a the first',
-    translated: 'Addiert zwei Zahlen und gibt ihre Summe zurück.\n@param a die erste',
+    prose: 'Adds two numbers and returns their sum.\nthe first',
+    translated: 'Addiert zwei Zahlen und gibt ihre Summe zurück.\ndie erste',
     expected: '  /**\n   * Addiert zwei Zahlen und\n   * gibt ihre Summe zurück.\n   * @param a die erste\n   */',
   },
   {

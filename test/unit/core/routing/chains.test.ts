@@ -96,6 +96,12 @@ describe('chains: buildChain', () => {
     assert.ok(!models(buildChain(translate('de', 'en'), settings())).includes(OPUS_MUL_EN_MODEL));
   });
 
+  it('an undetected source language into English goes to the many-to-English model first, and says why', () => {
+    const chain = buildChain(translate('auto', 'en'), settings());
+    assert.equal(chain[0].model, 'Helsinki-NLP/opus-mt-mul-en');
+    assert.equal(chain[0].why, 'source language not detected: a many-to-English model that needs none');
+  });
+
   it('with an unknown source language offers only models that need no source code', () => {
     const chain = buildChain(translate('auto', 'fr'), settings());
     assert.deepEqual(models(chain), [...GENERAL_CHAT_MODELS]);
