@@ -19,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): void {
   ctx.registerCommand('classifySentiment');
   ctx.registerCommand('classifyTopic');
   ctx.registerCommand('extractEntities');
+  ctx.registerCommand('translateCommentsInFile');
   // Free-form: the task detector picks one of the actions above, or a chat model answers.
   ctx.registerCommand('runPrompt');
 

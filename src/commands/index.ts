@@ -9,3 +9,4 @@ export { showPinnedModels } from './pins';
 export { runPrompt } from './runPrompt';
 export { summarizeSelection } from './summarize';
 export { translateSelection, translateSelectionToPreview } from './translate';
+export { translateCommentsInFile } from './translateFile';

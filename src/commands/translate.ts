@@ -96,7 +96,7 @@ function translateAction(ctx: Ctx, mode: 'replace' | 'preview') {
   });
 }
 
-async function chooseTarget(ctx: Ctx, requested: string | undefined, detected: DetectedLanguage | undefined): Promise<Step<string>> {
+export async function chooseTarget(ctx: Ctx, requested: string | undefined, detected: DetectedLanguage | undefined): Promise<Step<string>> {
   if (requested !== undefined) {
     const language = findLanguage(requested);
     return language
@@ -115,9 +115,9 @@ async function chooseTarget(ctx: Ctx, requested: string | undefined, detected: D
 }
 
 /** The source language of a request whose source is left to the model (core/routing/prompts.ts, chains.ts). */
-const AUTO_SOURCE = 'auto';
+export const AUTO_SOURCE = 'auto';
 
-async function chooseSourceLang(requested: string | undefined, detected: DetectedLanguage | undefined, targetLang: string, ask: boolean): Promise<Step<string>> {
+export async function chooseSourceLang(requested: string | undefined, detected: DetectedLanguage | undefined, targetLang: string, ask: boolean): Promise<Step<string>> {
   if (requested !== undefined) {
     const language = findLanguage(requested);
     if (!language) return stop(refuse(plainMessage(`Unknown source language "${requested}". Use a code such as "en" or a name such as "English".`)));

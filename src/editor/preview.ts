@@ -27,18 +27,32 @@ export class PreviewDocuments implements vscode.TextDocumentContentProvider, vsc
 
   /** Opens `content` beside the active editor, without taking the focus from it. */
   async show(content: string, options: PreviewOptions): Promise<vscode.Uri> {
+    const document = await this.open(content, options);
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
+    return document.uri;
+  }
+
+  /** Shows `after` against `before` in a diff editor (both read-only previews in `languageId`). */
+  async showDiff(before: string, after: string, options: PreviewOptions): Promise<vscode.Uri> {
+    const left = await this.open(before, { ...options, title: `${options.title} (original)` });
+    const right = await this.open(after, options);
+    // Beside the file, without taking the focus: the file stays the active editor (what the next action works on).
+    await vscode.commands.executeCommand('vscode.diff', left.uri, right.uri, options.title, { preview: true, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside });
+    return right.uri;
+  }
+
+  private async open(content: string, options: PreviewOptions): Promise<vscode.TextDocument> {
     this.seq += 1;
     const ext = options.languageId === 'markdown' ? '.md' : '';
     const name = options.title.replace(/[\\/:*?"<>|]+/g, '-');
     const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${this.seq}/${name}${ext}` });
     this.contents.set(uri.toString(), content);
     this.forgetOldest();
-    let document = await vscode.workspace.openTextDocument(uri);
+    const document = await vscode.workspace.openTextDocument(uri);
     if (options.languageId && document.languageId !== options.languageId) {
-      document = await vscode.languages.setTextDocumentLanguage(document, options.languageId);
+      return vscode.languages.setTextDocumentLanguage(document, options.languageId);
     }
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true });
-    return uri;
+    return document;
   }
 
   dispose(): void {

@@ -2,7 +2,7 @@
 // of code comes back byte for byte; one undo restores the file. Pure code is refused, nothing sent.
 import { strict as assert } from 'node:assert';
 import { productCases } from './support/cases';
-import { openDocument, select, undoOnce } from './support/documents';
+import { openDocument, previewTexts, select, undoOnce } from './support/documents';
 import { inferenceRequests, runAction } from './support/product';
 
 describe('translating the comments of a code selection', () => {
@@ -53,5 +53,45 @@ describe('translating the comments of a code selection', () => {
     assert.match(result.message ?? '', /no comments to translate/);
     assert.deepEqual(await inferenceRequests(), []);
     assert.equal(editor.document.getText(), original);
+  });
+
+  it('Translate Comments in File: a diff first; Apply writes every comment in one undo step, the code unchanged', async () => {
+    const original = [
+      '/**',
+      ' * Adds the numbers.',
+      ' * @param values the numbers',
+      ' */',
+      'export function add(values: number[]): number {',
+      '  // Start from zero.',
+      '  return values.reduce((a, b) => a + b, 0); // the sum',
+      '}',
+      '',
+    ].join('\n');
+    const editor = await openDocument(original, 'typescript');
+    const preview = await runAction('translateCommentsInFile', { targetLang: 'es', sourceLang: 'en', apply: false });
+    assert.equal(preview.status, 'preview', preview.message);
+    assert.equal(editor.document.getText(), original, 'Discard leaves the file alone');
+    assert.ok(previewTexts().some((t) => t.includes(' * [es] Adds the numbers.') && t.includes('  // [es] Start from zero.')), 'the diff shows the translation');
+
+    // The doc block is one request ("Adds the numbers.\nthe numbers"); the fake prefixes "[es] " once per request.
+    const applied = await runAction('translateCommentsInFile', { targetLang: 'es', sourceLang: 'en', apply: true });
+    assert.equal(applied.status, 'applied', applied.message);
+    assert.match(applied.message ?? '', /^Translated 3 comments from English to Spanish; the code is unchanged\.$/);
+    assert.equal(
+      editor.document.getText(),
+      [
+        '/**',
+        ' * [es] Adds the numbers.',
+        ' * @param values the numbers',
+        ' */',
+        'export function add(values: number[]): number {',
+        '  // [es] Start from zero.',
+        '  return values.reduce((a, b) => a + b, 0); // [es] the sum',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    await undoOnce(editor, true);
+    assert.equal(editor.document.getText(), original, 'one undo restores the file');
   });
 });

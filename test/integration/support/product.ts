@@ -23,6 +23,7 @@ export type ActionCommand =
   | 'classifySentiment'
   | 'classifyTopic'
   | 'extractEntities'
+  | 'translateCommentsInFile'
   | 'runPrompt';
 
 let control: FakeHfControl | undefined;
