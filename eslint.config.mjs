@@ -8,9 +8,9 @@ import tseslint from 'typescript-eslint';
  *   core/     -> nothing of the editor glue   (plain TypeScript, tested in node)
  *     routing/ -> tasks/, language/, comments/, trust/, web/; intent/ -> language/, tasks/;
  *     language/, comments/, tasks/, trust/, web/ -> nothing else in core/
- * The glue (commands/, editor/, ui/, auth/, hubView/ and the files at src/) may import any of them.
+ * The glue (commands/, editor/, ui/, auth/, hubView/, chat/ and the files at src/) may import any of them.
  */
-const GLUE = ['commands', 'editor', 'ui', 'auth', 'hubView'].flatMap((d) => [`**/${d}`, `**/${d}/*`]);
+const GLUE = ['commands', 'editor', 'ui', 'auth', 'hubView', 'chat'].flatMap((d) => [`**/${d}`, `**/${d}/*`]);
 const ROOT_GLUE = ['ctx', 'config', 'configModel', 'log', 'statusBar', 'persistentState', 'extension', 'actions', 'routerFactory'].map(
   (f) => `../**/${f}`,
 );

@@ -9,7 +9,7 @@ import type { SummaryLength, TaskRequest } from '../tasks/taskTypes';
 
 /** A type alias, not an interface, so it stays assignable to the client's index-signature message type. */
 export type ChatMessage = {
-  readonly role: 'system' | 'user';
+  readonly role: 'system' | 'user' | 'assistant';
   readonly content: string;
 };
 
@@ -149,7 +149,7 @@ export function chatMessages(request: TaskRequest): ChatMessage[] {
     case 'generate-code':
       return codeMessages(request);
     case 'chat':
-      return [{ role: 'user', content: request.prompt }];
+      return request.messages && request.messages.length > 0 ? request.messages.map((m) => ({ role: m.role, content: m.content })) : [{ role: 'user', content: request.prompt }];
   }
 }
 

@@ -22,6 +22,11 @@ export interface RunOptions extends CallOptions {
    * loading and the retry countdown, a rate-limit wait, the next model being tried.
    */
   readonly onProgress?: (message: string) => void;
+  /**
+   * Once part of the answer reached onToken, a failure ends the request: no retry and no other model (VS Code's chat
+   * cannot take back text it showed). Before the first token, fallback works as usual.
+   */
+  readonly noRestart?: boolean;
 }
 
 export interface RouteOutcome {
@@ -158,7 +163,7 @@ export class Router {
       } catch (err) {
         const failure = err instanceof CallFailure ? err : new CallFailure('server', String(err));
         lastFailure = failure;
-        if (!FALLBACK_KINDS.has(failure.kind)) throw this.fail(recorder, failure);
+        if (!FALLBACK_KINDS.has(failure.kind) || failure.details.afterPartialAnswer) throw this.fail(recorder, failure);
         // A host that cannot be reached will not answer for the next model either: its candidates are skipped.
         if (failure.details.unreachable) unreachable.add(host);
         if (failure.kind === 'gone') this.goneUntil.set(candidateKey(candidate), this.clock.now() + GONE_MEMORY_MS);
@@ -205,6 +210,10 @@ export class Router {
         // A request that never reached a server (no connection, or not sent at all) is not a request the quota counts.
         if (countedIn !== undefined && (failure.details.unreachable || failure.details.notSent)) await this.refundQuota(countedIn);
         if (failure.kind !== 'cancelled') this.metrics.record(providerKeyOf(candidate.provider), { ok: false, latencyMs, failure: failure.kind });
+        if (streamed && options.noRestart) {
+          recorder.failed(candidate, failure, attempt, latencyMs, 'part of the answer was already shown, so no other attempt');
+          throw new CallFailure(failure.kind, failure.message, { ...failure.details, afterPartialAnswer: true });
+        }
         if (streamed) options.onRestart?.();
         const retryable = RETRY_KINDS.has(failure.kind) && !failure.details.unreachable && attempt < this.settings.maxAttempts;
         const retry = retryable ? retryDelayMs(failure, attempt, this.random) : undefined;
@@ -316,7 +325,7 @@ export function userTextLength(request: TaskRequest): number {
     case 'generate-code':
       return request.instruction.length + request.context.length;
     case 'chat':
-      return request.prompt.length;
+      return request.prompt.length + (request.messages ?? []).reduce((n, m) => n + m.content.length, 0);
     default:
       return request.text.length;
   }

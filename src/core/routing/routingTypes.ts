@@ -75,6 +75,8 @@ export class CallFailure extends Error {
       readonly unreachable?: boolean;
       /** Nothing was sent (the token may not go to that host): like `unreachable`, it does not count against the quota. */
       readonly notSent?: boolean;
+      /** Part of the answer was already shown (RunOptions.noRestart): no retry, no fallback. */
+      readonly afterPartialAnswer?: boolean;
     } = {},
   ) {
     super(message);

@@ -56,7 +56,20 @@ export type TaskRequest =
       readonly temperature?: number;
       readonly maxTokens?: number;
     }
-  | { readonly task: 'chat'; readonly prompt: string; readonly temperature?: number; readonly maxTokens?: number };
+  | {
+      readonly task: 'chat';
+      readonly prompt: string;
+      /** A whole conversation (VS Code's chat); when given, it is sent instead of `prompt` as the one user turn. */
+      readonly messages?: readonly ChatTurn[];
+      readonly temperature?: number;
+      readonly maxTokens?: number;
+    };
+
+/** One turn of a conversation, as chat models take it. */
+export interface ChatTurn {
+  readonly role: 'system' | 'user' | 'assistant';
+  readonly content: string;
+}
 
 export interface ScoredLabel {
   readonly label: string;

@@ -171,6 +171,23 @@ describe('Router', () => {
     assert.equal(restarts, 1);
   });
 
+  it('with noRestart, a failure after part of the answer ends the request: no retry, no other model; before it, fallback works', async () => {
+    const cut = async (options: CallOptions) => {
+      options.onToken?.('hol');
+      throw new CallFailure('network', 'stream cut');
+    };
+    const { router, transport, clock } = setup({ a: [cut], b: [ok('hola')] }, [candidate('a'), candidate('b')]);
+    const tokens: string[] = [];
+    await assert.rejects(settle(clock, router.run(translate, { noRestart: true, onToken: (t) => tokens.push(t) })), (e: unknown) => e instanceof RoutingError && e.failure.details.afterPartialAnswer === true);
+    assert.deepEqual(transport.calls, ['a'], 'no retry of a, no b');
+    assert.deepEqual(tokens, ['hol']);
+    assert.match(router.lastDecision()?.outcomes[0].reason ?? '', /part of the answer was already shown/);
+
+    const early = setup({ a: [new CallFailure('loading', 'loading')], b: [ok('hola')] }, [candidate('a'), candidate('b')], { maxAttempts: 1 });
+    const outcome = await settle(early.clock, early.router.run(translate, { noRestart: true }));
+    assert.equal(outcome.decision.chosen?.model, 'b', 'before the first token the next model is tried');
+  });
+
   it('answers an identical request from the cache, but never a sampled generation', async () => {
     const { router, transport } = setup({ a: [ok('hola')] }, [candidate('a')], { cacheTtlMs: 60_000 });
     await router.run(translate);

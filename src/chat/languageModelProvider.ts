@@ -1,0 +1,159 @@
+/**
+ * Hugging Face models in VS Code's chat model picker (`vscode.lm.registerLanguageModelChatProvider`, vendor
+ * `sarvanom`): "Hugging Face · Auto" routed by the core (fallback before the first token, never after it), and
+ * every chat model Inference Providers serve, with `:fastest`, `:cheapest` and per-provider variants. Answers
+ * stream through the same router as the palette actions, so the rate limit, the quota, health and "Show Last
+ * Routing Decision" cover chat too. This slice sends text only (tools and images are refused with a clear error).
+ */
+import * as vscode from 'vscode';
+import type { Ctx } from '../ctx';
+import { AUTO_MODEL_ID, chatModelEntries, parseRouterModels, type ChatModelEntry } from '../core/routing/chatModelList';
+import { CallFailure, type Candidate } from '../core/routing/routingTypes';
+import type { ChatTurn } from '../core/tasks/taskTypes';
+import { credentialDestination } from '../core/trust/credentialHosts';
+import { withoutTrailingSlash } from '../core/web/urls';
+import { callFailureOf, failureMessage } from '../ui/messages';
+
+export const LM_VENDOR = 'sarvanom';
+/** The router's model list is fetched again after this long (and at once when settings or sign-in change). */
+const LIST_TTL_MS = 10 * 60 * 1000;
+
+type ModelInfo = vscode.LanguageModelChatInformation & { readonly entry: ChatModelEntry };
+
+export class HfLanguageModelProvider implements vscode.LanguageModelChatProvider<ModelInfo>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeLanguageModelChatInformation = this.changed.event;
+  private list: { readonly at: number; readonly models: ModelInfo[] } | undefined;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly ctx: Ctx) {
+    this.subscriptions = [ctx.config.onDidChange(() => this.refresh()), ctx.tokens.onDidChange(() => this.refresh())];
+  }
+
+  dispose(): void {
+    this.subscriptions.forEach((s) => s.dispose());
+    this.changed.dispose();
+  }
+
+  async provideLanguageModelChatInformation(options: { silent: boolean }, token: vscode.CancellationToken): Promise<ModelInfo[]> {
+    if (this.list && Date.now() - this.list.at < LIST_TTL_MS) return this.list.models;
+    const models = chatModelEntries(await this.routerModels(options.silent, token)).map(toInfo);
+    this.list = { at: Date.now(), models };
+    return models;
+  }
+
+  async provideLanguageModelChatResponse(
+    model: ModelInfo,
+    messages: readonly vscode.LanguageModelChatRequestMessage[],
+    options: vscode.ProvideLanguageModelChatResponseOptions,
+    progress: vscode.Progress<vscode.LanguageModelResponsePart>,
+    token: vscode.CancellationToken,
+  ): Promise<void> {
+    const turns = messages.map(toTurn);
+    const lastUser = [...turns].reverse().find((t) => t.role === 'user')?.content ?? '';
+    const controller = new AbortController();
+    const cancel = token.onCancellationRequested(() => controller.abort());
+    const modelOptions = options.modelOptions ?? {};
+    try {
+      await this.ctx.router.run(
+        {
+          task: 'chat',
+          prompt: lastUser,
+          messages: turns,
+          ...(typeof modelOptions.temperature === 'number' ? { temperature: modelOptions.temperature } : {}),
+          ...(typeof modelOptions.max_tokens === 'number' ? { maxTokens: modelOptions.max_tokens } : {}),
+        },
+        {
+          signal: controller.signal,
+          noRestart: true,
+          onToken: (text) => progress.report(new vscode.LanguageModelTextPart(text)),
+          ...(model.entry.id === AUTO_MODEL_ID ? {} : { only: pickedCandidate(model.entry.id) }),
+        },
+      );
+    } catch (err) {
+      const { kind, message } = callFailureOf(err);
+      if (kind === 'cancelled' || token.isCancellationRequested) throw new vscode.CancellationError();
+      const settings = this.ctx.config.routingSettings();
+      const user = failureMessage(kind, message, { hasToken: await this.ctx.tokens.hasToken(), hubUrl: settings.hubUrl, routerUrl: settings.routerUrl });
+      throw new Error(`${user.text}${kind === 'unauthorized' || (kind === 'config' && !(await this.ctx.tokens.hasToken())) ? ' Run "Hugging Face: Sign In (Set Token)".' : ''}`);
+    } finally {
+      cancel.dispose();
+    }
+  }
+
+  /** An estimate (4 characters a token) until the model's own tokenizer is used. */
+  async provideTokenCount(_model: ModelInfo, text: string | vscode.LanguageModelChatRequestMessage): Promise<number> {
+    const content = typeof text === 'string' ? text : toTurn(text).content;
+    return Math.ceil(content.length / 4);
+  }
+
+  private async mayReceiveToken(url: URL, silent: boolean): Promise<boolean> {
+    if (credentialDestination(url) === 'official' || this.ctx.tokenApprovals.isApproved(url.origin)) return true;
+    if (silent) return false;
+    return this.ctx.checkTokenDestination(url).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  private refresh(): void {
+    this.list = undefined;
+    this.changed.fire();
+  }
+
+  /**
+   * The router's chat models; none when they cannot be read (Auto still works). The router wants the token: it goes
+   * only where the token may go, and a `silent` call never asks about a new host (it lists without the token).
+   */
+  private async routerModels(silent: boolean, token: vscode.CancellationToken): Promise<ReturnType<typeof parseRouterModels>> {
+    const url = `${withoutTrailingSlash(this.ctx.config.routingSettings().routerUrl)}/v1/models`;
+    const controller = new AbortController();
+    const cancel = token.onCancellationRequested(() => controller.abort());
+    const timer = setTimeout(() => controller.abort(), 15_000);
+    try {
+      const headers: Record<string, string> = { accept: 'application/json' };
+      const hfToken = await this.ctx.tokens.hfToken();
+      if (hfToken && (await this.mayReceiveToken(new URL(url), silent))) headers.authorization = `Bearer ${hfToken}`;
+      const response = await fetch(url, { signal: controller.signal, headers });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return parseRouterModels(await response.json());
+    } catch (err) {
+      this.ctx.log.warn(`Could not list the chat models of ${url}: ${err instanceof Error ? err.message : String(err)}. Only "Hugging Face · Auto" is offered.`);
+      return [];
+    } finally {
+      clearTimeout(timer);
+      cancel.dispose();
+    }
+  }
+}
+
+function toInfo(entry: ChatModelEntry): ModelInfo {
+  return {
+    id: entry.id,
+    name: entry.name,
+    family: entry.family,
+    version: '1',
+    maxInputTokens: entry.maxInputTokens,
+    maxOutputTokens: entry.maxOutputTokens,
+    tooltip: entry.tooltip,
+    ...(entry.detail ? { detail: entry.detail } : {}),
+    // Tools and images are not sent yet: the picker must not promise them.
+    capabilities: { toolCalling: false, imageInput: false },
+    entry,
+  };
+}
+
+/** A model the user picked: exactly it, through the auto router (its suffix picks the provider). */
+function pickedCandidate(id: string): Candidate {
+  return { model: id, provider: { kind: 'hf', provider: 'auto' }, api: 'chat', why: 'picked in the chat model picker' };
+}
+
+function toTurn(message: vscode.LanguageModelChatRequestMessage): ChatTurn {
+  const role = message.role === vscode.LanguageModelChatMessageRole.Assistant ? 'assistant' : 'user';
+  const texts: string[] = [];
+  for (const part of message.content) {
+    if (part instanceof vscode.LanguageModelTextPart) texts.push(part.value);
+    else throw new CallFailure('bad-request', 'Hugging Face models in chat take text only for now (no tools or images).');
+  }
+  return { role, content: texts.join('') };
+}

@@ -1,0 +1,39 @@
+import { strict as assert } from 'node:assert';
+import { AUTO_MODEL_ID, chatModelEntries, parseRouterModels } from '../../../../src/core/routing/chatModelList';
+
+const ROUTER_LIST = {
+  object: 'list',
+  data: [
+    {
+      id: 'zeta/Chat-7B',
+      providers: [
+        { provider: 'together', status: 'live', context_length: 131072, supports_tools: true, pricing: { input: 0.2, output: 0.6 } },
+        { provider: 'novita', status: 'staging' },
+      ],
+      architecture: { input_modalities: ['text', 'image'] },
+    },
+    { id: 'alpha/Retired', providers: [{ provider: 'x', status: 'staging' }] },
+    { id: 42 },
+    'junk',
+  ],
+};
+
+describe('core/routing/chatModelList', () => {
+  it('reads the router list leniently', () => {
+    const models = parseRouterModels(ROUTER_LIST);
+    assert.deepEqual(models.map((m) => m.id), ['zeta/Chat-7B', 'alpha/Retired']);
+    assert.deepEqual(models[0].providers[0], { provider: 'together', status: 'live', contextLength: 131072, supportsTools: true, pricing: { input: 0.2, output: 0.6 } });
+    assert.deepEqual(parseRouterModels({ error: 'x' }), []);
+    assert.deepEqual(parseRouterModels(null), []);
+  });
+
+  it('offers Auto first, then each live model with :fastest, :cheapest and one entry per live provider', () => {
+    const entries = chatModelEntries(parseRouterModels(ROUTER_LIST));
+    assert.deepEqual(entries.map((e) => e.id), [AUTO_MODEL_ID, 'zeta/Chat-7B', 'zeta/Chat-7B:fastest', 'zeta/Chat-7B:cheapest', 'zeta/Chat-7B:together']);
+    assert.equal(entries[0].name, 'Hugging Face · Auto');
+    const together = entries.find((e) => e.id === 'zeta/Chat-7B:together');
+    assert.equal(together?.maxInputTokens, 131072, 'context length from the provider');
+    assert.match(together?.tooltip ?? '', /together \(live, 128K context, \$0\.2\/\$0\.6 per M tokens in\/out\)/);
+    assert.equal(entries[1].imageInput, true);
+  });
+});
