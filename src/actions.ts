@@ -5,3 +5,4 @@
  */
 export * as commands from './commands';
 export { createRouter } from './routerFactory';
+export * as participant from './chat/hfParticipant';

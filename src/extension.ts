@@ -3,10 +3,10 @@
  * command. Each command is a small factory in src/commands taking the Ctx, loaded with the routing core
  * on the first command (src/actions.ts). Activation does no network and loads only this shell.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { Ctx } from './ctx';
 import { registerHubView } from './hubView/register';
-import { HfLanguageModelProvider, LM_VENDOR } from './chat/languageModelProvider';
+import { registerChat } from './chat/register';
 
 export function activate(context: vscode.ExtensionContext): void {
   const ctx = Ctx.create(context);
@@ -36,9 +36,8 @@ export function activate(context: vscode.ExtensionContext): void {
   ctx.registerCommand('setEndpointKey');
   ctx.registerCommand('revokeTokenApprovals');
 
-  // Hugging Face models in VS Code's chat model picker (VS Code activates us when the picker asks).
-  const models = new HfLanguageModelProvider(ctx);
-  context.subscriptions.push(models, vscode.lm.registerLanguageModelChatProvider(LM_VENDOR, models));
+  // Hugging Face models in VS Code's chat model picker and the @hf participant (VS Code activates us when they are used).
+  context.subscriptions.push(registerChat(ctx, context.extensionUri));
 
   // The sidebar Hub browser (webview view `huggingface.hub` and its title-bar commands).
   context.subscriptions.push(registerHubView(context, ctx.hubViewDeps(), ctx.state));

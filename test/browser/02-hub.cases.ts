@@ -150,7 +150,7 @@ export const cases: BrowserCase[] = [
       await answerQuickInput(page, 'Spanish');
       await waitForEditorText(page, new RegExp(`^\\[es\\] ${sentence.replace(/[.]/g, '\\.')}$`));
 
-      const translations = (await control.requests()).filter((r) => r.listener === 'router');
+      const translations = (await control.requests()).filter((r) => r.listener === 'router' && r.method === 'POST');
       assert.equal(translations.length, 1, `requests: ${translations.map((r) => r.path).join(', ')}`);
       assert.match(decodeURIComponent(translations[0].path), /facebook\/m2m100_418M/);
       await runFromCommandPalette(page, 'Hugging Face: Show Last Routing Decision');

@@ -74,9 +74,12 @@ export async function health(): Promise<HealthReport> {
   return report;
 }
 
-/** Inference requests the fake received (router listener only: Hub listings and whoami are not inference). */
+/**
+ * Inference requests the fake received: POSTs to the router listener. Hub listings and whoami are not inference, nor
+ * is the router's model list (`GET /v1/models`), which VS Code's chat asks our model provider for whenever it likes.
+ */
 export async function inferenceRequests(): Promise<RecordedRequest[]> {
-  return (await fake().requests()).filter((r) => r.listener === 'router');
+  return (await fake().requests()).filter((r) => r.listener === 'router' && r.method === 'POST');
 }
 
 /** The model a recorded router request was for: in the path (`/hf-inference/models/<id>`) or the chat body. */
