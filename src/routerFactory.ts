@@ -43,6 +43,7 @@ export function createRouter(host: RouterHost): Router {
   const store = host.state.quotaStore();
   const availability = new ModelAvailability({
     lookup: providerLookup({ hubUrl: () => host.config.routingSettings().hubUrl }),
+    hub: () => host.config.routingSettings().hubUrl,
     store,
     clock: systemClock,
     log: (line) => host.log.info(line),

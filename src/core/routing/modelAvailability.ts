@@ -31,12 +31,17 @@ export interface ModelAvailabilityOptions {
   readonly ttlMs?: number;
   /** A failed lookup is not repeated before this long. */
   readonly retryMs?: number;
+  /**
+   * Which Hub the answers come from (the hubUrl setting): a mirror may serve other models, so what one Hub said is
+   * never used for another. Default: one Hub.
+   */
+  readonly hub?: () => string;
   /** Lookups in flight at once. */
   readonly concurrency?: number;
   readonly log?: (line: string) => void;
 }
 
-export const AVAILABILITY_STORE_KEY = 'sarvanom.modelAvailability';
+export const AVAILABILITY_STORE_KEY = 'sarvanom.modelAvailability.v2';
 const DEFAULT_TTL_MS = 6 * 60 * 60 * 1000;
 const DEFAULT_RETRY_MS = 10 * 60 * 1000;
 /** Bounds the stored record (one entry per model ever looked up). */
@@ -61,8 +66,9 @@ export class ModelAvailability {
   unservedReason(candidate: Candidate): string | undefined {
     if (candidate.provider.kind !== 'hf') return undefined;
     const [model, suffix] = splitSuffix(candidate.model);
-    const entry = this.entries.get(model);
-    this.refreshIfNeeded(model, entry);
+    const key = this.keyOf(model);
+    const entry = this.entries.get(key);
+    this.refreshIfNeeded(key, entry);
     if (!entry) return undefined;
     if (serves(entry.mappings, candidate.provider.provider, candidate.api, suffix)) return undefined;
     const minutes = Math.max(0, Math.round((this.options.clock.now() - entry.checkedAt) / 60_000));
@@ -73,8 +79,8 @@ export class ModelAvailability {
   /** Looks these models up in the background (those not known or stale). */
   warm(models: readonly string[]): void {
     for (const model of models) {
-      const [base] = splitSuffix(model);
-      this.refreshIfNeeded(base, this.entries.get(base));
+      const key = this.keyOf(splitSuffix(model)[0]);
+      this.refreshIfNeeded(key, this.entries.get(key));
     }
   }
 
@@ -82,6 +88,11 @@ export class ModelAvailability {
   async settled(): Promise<void> {
     while (this.inFlight.size > 0 || this.queue.length > 0) await new Promise((r) => setImmediate(r));
     await this.saving;
+  }
+
+  /** Entries are kept per Hub: "<hub> <model>" (a space never appears in a URL or a model id). */
+  private keyOf(model: string): string {
+    return `${this.options.hub?.() ?? ''} ${model}`;
   }
 
   private refreshIfNeeded(model: string, entry: Entry | undefined): void {
@@ -105,7 +116,9 @@ export class ModelAvailability {
     }
   }
 
-  private async look(model: string): Promise<void> {
+  private async look(key: string): Promise<void> {
+    const hub = key.slice(0, key.lastIndexOf(' '));
+    const model = key.slice(hub.length + 1);
     let answer: readonly ProviderMapping[] | 'unknown';
     try {
       answer = await this.options.lookup(model);
@@ -113,14 +126,16 @@ export class ModelAvailability {
       answer = 'unknown';
       this.options.log?.(`Could not look up the inference providers of ${model}: ${err instanceof Error ? err.message : String(err)}`);
     }
+    // The Hub setting changed while this lookup ran: the answer is another Hub's.
+    if (this.keyOf(model) !== key) return;
     const now = this.options.clock.now();
     if (answer === 'unknown') {
-      this.failedAt.set(model, now);
+      this.failedAt.set(key, now);
       return;
     }
-    this.failedAt.delete(model);
-    this.entries.delete(model);
-    this.entries.set(model, { checkedAt: now, mappings: answer.map((m) => ({ provider: m.provider, status: m.status, task: m.task })) });
+    this.failedAt.delete(key);
+    this.entries.delete(key);
+    this.entries.set(key, { checkedAt: now, mappings: answer.map((m) => ({ provider: m.provider, status: m.status, task: m.task })) });
     while (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
     const record = Object.fromEntries(this.entries);
     this.saving = this.saving.then(() => this.options.store.update(AVAILABILITY_STORE_KEY, record)).catch((err: unknown) => {

@@ -91,6 +91,23 @@ describe('core/routing/modelAvailability', () => {
     assert.equal(second.unservedReason(codegen), undefined, 'the refresh says it is served again');
   });
 
+  it('keeps what each Hub said apart: after the hubUrl setting changes, the other Hub is asked and nothing carries over', async () => {
+    const clock = new FakeClock();
+    let hub = 'https://huggingface.co';
+    const lookup = lookupFrom({ 'Salesforce/codegen-350M-mono': [] });
+    const store = new MemoryStore();
+    const a = new ModelAvailability({ lookup, store, clock, hub: () => hub });
+    a.warm([codegen.model]);
+    await a.settled();
+    assert.ok(a.unservedReason(codegen));
+    hub = 'https://mirror.example';
+    assert.equal(a.unservedReason(codegen), undefined, 'the mirror was never asked');
+    await a.settled();
+    assert.equal(lookup.asked.length, 2, 'asked again, for the mirror');
+    hub = 'https://huggingface.co';
+    assert.ok(new ModelAvailability({ lookup, store, clock, hub: () => hub }).unservedReason(codegen), 'each Hub\'s answer persists');
+  });
+
   it('the router skips unserved seed models (reason in the decision), never the pinned model, and always tries at least one', async () => {
     const clock = new FakeClock();
     const calls: string[] = [];
