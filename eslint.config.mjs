@@ -67,6 +67,7 @@ export default tseslint.config(
   coreFolder('comments', []),
   coreFolder('intent', ['language', 'tasks']),
   coreFolder('routing', ['tasks', 'language', 'comments', 'trust', 'web']),
+  coreFolder('hover', ['comments', 'language', 'routing']),
   only(['src/hub/**/*.ts'], 'src/hub is the Hub client: core/ and shared/ only', [...GLUE, ...ROOT_GLUE, '**/webview/*'], [noVscode('src/hub')]),
   only(
     ['src/shared/**/*.ts'],

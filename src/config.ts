@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { pinnedModelKey, SETTINGS_SECTION, type RoutingSettings, type SettingKey } from './core/routing/settings';
 import type { TaskKind } from './core/tasks/taskTypes';
-import { readActionSettings, readRoutingSettings, type ActionSettings } from './configModel';
+import { readActionSettings, readHoverSettings, readRoutingSettings, type ActionSettings, type HoverSettings } from './configModel';
 
 export class Config implements vscode.Disposable {
   private routing: RoutingSettings | undefined;
@@ -33,6 +33,20 @@ export class Config implements vscode.Disposable {
   actionSettings(): ActionSettings {
     this.actions ??= readActionSettings(this.raw());
     return this.actions;
+  }
+
+  /** Comment translation on hover in documents of `languageId` (its settings can be set per language). */
+  hoverSettings(languageId: string): HoverSettings {
+    const section = vscode.workspace.getConfiguration(SETTINGS_SECTION, { languageId });
+    return readHoverSettings((key) => section.get<unknown>(key), vscode.env.language);
+  }
+
+  /** Turns comment translation on hover on or off everywhere (user settings); returns the new state. */
+  async toggleHover(): Promise<boolean> {
+    const section = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    const on = section.get<boolean>('hover.enabled') === false;
+    await section.update('hover.enabled', on, vscode.ConfigurationTarget.Global);
+    return on;
   }
 
   get hubUrl(): string {

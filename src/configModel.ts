@@ -16,6 +16,8 @@ import {
   type RoutingSettings,
   type SettingKey,
 } from './core/routing/settings';
+import { findLanguage } from './core/language/languages';
+import type { HoverTrigger } from './core/hover/hoverPlan';
 import { TASK_KINDS, type SummaryLength, type SummaryStyle, type TaskKind } from './core/tasks/taskTypes';
 
 // The setting ids live in the core's table (SETTING_DEFAULTS); the commands take these two from here.
@@ -92,6 +94,27 @@ export function readActionSettings(raw: RawSettings): ActionSettings {
     topicLabels: labels.length > 0 ? labels.map((l) => l.trim()) : d.topicLabels,
     translateRecentLimit: numberSetting('translate.recentLimit', raw('translate.recentLimit')),
     translateAskSourceLanguage: raw('translate.askSourceLanguage') === true,
+  };
+}
+
+/** Comment translation on hover, for one language id (language-overridable settings). */
+export interface HoverSettings {
+  readonly enabled: boolean;
+  /** A supported language code: the setting, else VS Code's display language, else English. */
+  readonly targetLang: string;
+  readonly trigger: HoverTrigger;
+  readonly maxChars: number;
+}
+
+/** `displayLanguage` is VS Code's (`vscode.env.language`: 'en', 'de', 'zh-cn', 'pt-br'). */
+export function readHoverSettings(raw: RawSettings, displayLanguage: string): HoverSettings {
+  const fromSetting = findLanguage(str(raw('hover.targetLanguage')));
+  const display = findLanguage(displayLanguage) ?? findLanguage(displayLanguage.split(/[-_]/)[0] ?? '');
+  return {
+    enabled: raw('hover.enabled') !== false,
+    targetLang: (fromSetting ?? display)?.code ?? 'en',
+    trigger: oneOf<HoverTrigger>(raw('hover.trigger'), ['automatic', 'onDemand'], SETTING_DEFAULTS['hover.trigger']),
+    maxChars: numberSetting('hover.maxLength', raw('hover.maxLength')),
   };
 }
 

@@ -7,6 +7,7 @@ import type * as vscode from 'vscode';
 import { Ctx } from './ctx';
 import { registerHubView } from './hubView/register';
 import { registerChat } from './chat/register';
+import { registerCommentHover } from './editor/registerCommentHover';
 
 export function activate(context: vscode.ExtensionContext): void {
   const ctx = Ctx.create(context);
@@ -21,6 +22,11 @@ export function activate(context: vscode.ExtensionContext): void {
   ctx.registerCommand('classifyTopic');
   ctx.registerCommand('extractEntities');
   ctx.registerCommand('translateCommentsInFile');
+  // Comment translation on hover, and its links.
+  context.subscriptions.push(registerCommentHover(ctx));
+  ctx.registerCommand('replaceCommentWithTranslation');
+  ctx.registerCommand('translateHoveredComment');
+  ctx.registerCommand('toggleCommentHover');
   // Free-form: the task detector picks one of the actions above, or a chat model answers.
   ctx.registerCommand('runPrompt');
 

@@ -12,11 +12,17 @@ const SEND = 'Send Token';
 export class TokenHostApprovals implements TokenApprovals {
   /** One question per origin at a time: parallel requests to a new mirror wait for the same answer. */
   private readonly asking = new Map<string, Promise<boolean>>();
+  /**
+   * Origins approved in this window, kept beside globalState: VS Code's globalState echoes a write back to the
+   * window that made it, and an echo of an older write (approving the Hub, then the router a moment later) can land
+   * after the newer one and drop it. Found by the hover tests: the router's approval vanished and was asked again.
+   */
+  private readonly approvedHere = new Set<string>();
 
   constructor(private readonly state: PersistentState) {}
 
   isApproved(origin: string): boolean {
-    return this.state.approvedTokenOrigins().includes(origin);
+    return this.approvedHere.has(origin) || this.state.approvedTokenOrigins().includes(origin);
   }
 
   requestApproval(origin: string): Promise<boolean> {
@@ -29,10 +35,11 @@ export class TokenHostApprovals implements TokenApprovals {
   }
 
   approved(): readonly string[] {
-    return this.state.approvedTokenOrigins();
+    return [...new Set([...this.state.approvedTokenOrigins(), ...this.approvedHere])].sort();
   }
 
   async revoke(origins: readonly string[]): Promise<void> {
+    for (const origin of origins) this.approvedHere.delete(origin);
     await this.state.setApprovedTokenOrigins(this.approved().filter((o) => !origins.includes(o)));
   }
 
@@ -50,7 +57,8 @@ export class TokenHostApprovals implements TokenApprovals {
       SEND,
     );
     if (choice !== SEND) return false;
-    await this.state.setApprovedTokenOrigins([...this.approved(), origin]);
+    this.approvedHere.add(origin);
+    await this.state.setApprovedTokenOrigins(this.approved());
     return true;
   }
 }

@@ -2,6 +2,7 @@
 export { askAboutSelection } from './ask';
 export { revokeTokenApprovals, setEndpointKey, signIn, signOut } from './auth';
 export { classifySentiment, classifyTopic } from './classify';
+export { replaceCommentWithTranslation, toggleCommentHover, translateHoveredComment } from './commentHover';
 export { cancelRunningRequests, showHealth, showLastDecision } from './diagnostics';
 export { extractEntities } from './entities';
 export { generateCode } from './generateCode';

@@ -2,11 +2,10 @@
  * Deciding the source language of a translation from the offline detector: use it when it is sure,
  * ask the user (with the detector's guesses first) when it is not, never fail. Pure.
  */
-import type { DetectedLanguage } from '../core/language/languageDetection';
+import { CONFIDENT, type DetectedLanguage } from '../core/language/languageDetection';
 import { getLanguage } from '../core/language/languages';
 
-/** Below this confidence the user is asked to confirm. */
-export const CONFIDENT = 0.5;
+export { CONFIDENT };
 
 export type SourceChoice =
   | { readonly kind: 'known'; readonly lang: string }

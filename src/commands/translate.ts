@@ -9,6 +9,7 @@ import { isProseLanguage, programmingLanguageName } from '../core/comments/comme
 import { commentsIn, withTranslatedComments } from '../core/comments/selectionComments';
 import { detectLanguage, type DetectedLanguage } from '../core/language/languageDetection';
 import { findLanguage, getLanguage, languageName } from '../core/language/languages';
+import { AUTO_SOURCE } from '../core/routing/prompts';
 import { replaceIfUnchanged } from '../editor/guardedEdit';
 import type { SelectionTarget } from '../editor/selection';
 import { plainMessage } from '../ui/messages';
@@ -114,8 +115,7 @@ export async function chooseTarget(ctx: Ctx, requested: string | undefined, dete
   return code ? done(code) : stop(cancelled());
 }
 
-/** The source language of a request whose source is left to the model (core/routing/prompts.ts, chains.ts). */
-export const AUTO_SOURCE = 'auto';
+export { AUTO_SOURCE };
 
 export async function chooseSourceLang(requested: string | undefined, detected: DetectedLanguage | undefined, targetLang: string, ask: boolean): Promise<Step<string>> {
   if (requested !== undefined) {

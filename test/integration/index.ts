@@ -21,8 +21,8 @@ export interface SuiteReport {
 }
 
 /**
- * startup.test.js checks that nothing activated the extension before a command did, so it must run before
- * any file that executes a command.
+ * startup.test.js checks that only onStartupFinished activated the extension, with no request, so it must run
+ * before any file that executes a command.
  */
 const RUN_FIRST = ['startup.test.js'];
 

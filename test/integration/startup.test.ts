@@ -1,7 +1,9 @@
-// Runs first (see index.ts RUN_FIRST): nothing may have activated the extension before these checks.
+// Runs first (see index.ts RUN_FIRST): only onStartupFinished may have activated the extension before these checks.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { CONTRACT_COMMANDS, PRODUCT_ID, contributedCommands, product } from './support/host';
+import { fake } from './support/product';
+import { waitFor } from './support/waits';
 
 describe('the extension in a real VS Code host', () => {
   it(`is installed under the id ${PRODUCT_ID}`, () => {
@@ -9,8 +11,12 @@ describe('the extension in a real VS Code host', () => {
     assert.ok(ext, `${PRODUCT_ID} not found among ${vscode.extensions.all.map((e) => e.id).join(', ')}`);
   });
 
-  it('is not active at startup, before any of its commands ran', () => {
-    assert.equal(product().isActive, false);
+  it('is activated once the window is up (onStartupFinished, for comment hovers), and activating sent no request', async () => {
+    // No command of ours ran yet: only the startup event can have activated it.
+    await waitFor('the extension to be activated by onStartupFinished', () => product().isActive, { timeoutMs: 30_000 });
+    // VS Code may list our chat models (GET /v1/models) when it likes; nothing else may have gone out.
+    const sent = (await fake().requests()).filter((r) => !(r.method === 'GET' && r.path.endsWith('/v1/models')));
+    assert.deepEqual(sent.map((r) => `${r.method} ${r.path}`), []);
   });
 
   it('runs with the fake HF server configured and no token in the environment', () => {

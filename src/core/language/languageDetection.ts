@@ -11,6 +11,9 @@
 import { extractProse } from './proseExtraction';
 import { ARABIC_PROFILES, CYRILLIC_PROFILES, LATIN_PROFILES, type ProfileGroup } from './languageProfiles';
 
+/** From this confidence on a detection is taken as sure (below it, the user or a source-free route decides). */
+export const CONFIDENT = 0.5;
+
 export interface LanguageGuess {
   /** ISO 639-1 code, as in languages.ts. */
   readonly lang: string;

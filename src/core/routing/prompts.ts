@@ -28,10 +28,13 @@ export function summarizationParameters(length: SummaryLength): { min_length: nu
   }
 }
 
+/** The source language of a translation whose source the model detects (a route that needs none: chains.ts). */
+export const AUTO_SOURCE = 'auto';
+
 /** True when the source language is to be detected by the model ('auto', empty). */
 function unknownLanguage(code: string): boolean {
   const c = code.trim().toLowerCase();
-  return c === '' || c === 'auto';
+  return c === '' || c === AUTO_SOURCE;
 }
 
 function translateMessages(request: Extract<TaskRequest, { task: 'translate' }>): ChatMessage[] {

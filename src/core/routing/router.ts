@@ -37,7 +37,7 @@ export interface RouteOutcome {
 export interface HealthReport {
   readonly providers: readonly ProviderHealth[];
   readonly quota: QuotaUsage;
-  readonly limiter: { readonly queued: number; readonly inWindow: number; readonly limit: number; readonly windowMs: number };
+  readonly limiter: { readonly queued: number; readonly inWindow: number; readonly limit: number; readonly windowMs: number; readonly nextSlotInMs: number };
   readonly cacheEntries: number;
 }
 
@@ -120,7 +120,7 @@ export class Router {
     return {
       providers: this.metrics.snapshot(),
       quota: this.quota.usage(),
-      limiter: { queued: limiter.queued, inWindow: limiter.inWindow, limit: limiter.limit, windowMs: limiter.windowMs },
+      limiter: { queued: limiter.queued, inWindow: limiter.inWindow, limit: limiter.limit, windowMs: limiter.windowMs, nextSlotInMs: limiter.nextSlotInMs },
       cacheEntries: this.cache.size,
     };
   }

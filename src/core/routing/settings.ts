@@ -84,6 +84,10 @@ export const SETTING_DEFAULTS = {
   'topic.labels': ['bug report', 'feature request', 'question', 'documentation', 'performance', 'security'],
   'translate.recentLimit': 5,
   'translate.askSourceLanguage': false,
+  'hover.enabled': true,
+  'hover.targetLanguage': '',
+  'hover.trigger': 'automatic',
+  'hover.maxLength': 2000,
 } as const satisfies Readonly<Record<string, string | number | boolean | readonly string[] | readonly OpenAiEndpoint[]>>;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
@@ -104,6 +108,7 @@ export const NUMBER_RANGES: Readonly<Record<NumberSettingKey, { readonly min: nu
   'generate.temperature': { min: 0, max: 2 },
   'generate.maxTokens': { min: 1, max: 32_768, integer: true },
   'translate.recentLimit': { min: 0, max: 20, integer: true },
+  'hover.maxLength': { min: 1, max: 100_000, integer: true },
 };
 
 /** `value` as the number setting `key`: its default when not a finite number in range, the maximum when above it. */

@@ -65,4 +65,22 @@ describe('auth/tokenApprovals', () => {
     await approvals.revoke(['https://a.example']);
     assert.deepEqual(approvals.approved(), ['https://b.example']);
   });
+
+  it('an older write echoed back by globalState does not drop a newer approval (nor the next write)', async () => {
+    const global = memento();
+    const approvals = new TokenHostApprovals(new PersistentState(global));
+    modal.answer = 'Send Token';
+    await approvals.requestApproval('http://127.0.0.1:1001');
+    await approvals.requestApproval('http://127.0.0.1:1002');
+    // VS Code hands the first write back to this window after the second: the stored list loses the router.
+    assert.deepEqual(global.keys(), ['huggingface.token.approvedOrigins']);
+    await global.update('huggingface.token.approvedOrigins', ['http://127.0.0.1:1001']);
+    assert.equal(approvals.isApproved('http://127.0.0.1:1002'), true);
+    assert.equal(modal.asked.length, 2, 'not asked again');
+    await approvals.requestApproval('http://127.0.0.1:1003');
+    assert.deepEqual(new TokenHostApprovals(new PersistentState(global)).approved(), ['http://127.0.0.1:1001', 'http://127.0.0.1:1002', 'http://127.0.0.1:1003']);
+    // A revoke removes it here too.
+    await approvals.revoke(['http://127.0.0.1:1002']);
+    assert.equal(approvals.isApproved('http://127.0.0.1:1002'), false);
+  });
 });

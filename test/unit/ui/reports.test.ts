@@ -9,7 +9,7 @@ const report: HealthReport = {
     { provider: 'endpoint:local|x', requests: 3, successRate: 0, p50Ms: undefined, p95Ms: undefined, reachable: false },
   ],
   quota: { used: 250, limit: 1000, month: '2026-11', fraction: 0.25 },
-  limiter: { queued: 1, inWindow: 4, limit: 10, windowMs: 60000 },
+  limiter: { queued: 1, inWindow: 4, limit: 10, windowMs: 60000, nextSlotInMs: 0 },
   cacheEntries: 1,
 };
 

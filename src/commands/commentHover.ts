@@ -1,0 +1,131 @@
+/**
+ * The commands behind the hover's links (src/editor/commentHover.ts): Replace with translation (one guarded,
+ * undoable edit of the hovered comment), Translate this comment (the on-demand hover: translate, then show the
+ * hover again), and the on/off toggle.
+ */
+import * as vscode from 'vscode';
+import type { Ctx, Invocation } from '../ctx';
+import { splitComment } from '../core/comments/commentCodec';
+import { languageName } from '../core/language/languages';
+import { AUTO_SOURCE } from '../core/routing/prompts';
+import { commentHoverService, translateComment, whyNotNow, type HoverCommentArgs } from '../editor/commentHover';
+import { replaceIfUnchanged } from '../editor/guardedEdit';
+import { TrackedRange } from '../editor/trackedRange';
+import { callFailureOf, failureMessage, plainMessage } from '../ui/messages';
+import { notify } from '../ui/notify';
+import { withCancellableProgress } from '../ui/progress';
+import type { ActionResult } from './actionResult';
+import { argsObject } from './args';
+import { refuse } from './run';
+
+/** The hover link's arguments, checked (a link can be run from anywhere, e.g. the command palette). */
+function hoverArgs(value: unknown): HoverCommentArgs | undefined {
+  const a = argsObject(value);
+  const ok =
+    typeof a.uri === 'string' &&
+    typeof a.original === 'string' &&
+    typeof a.sourceLang === 'string' &&
+    typeof a.targetLang === 'string' &&
+    Number.isInteger(a.start) &&
+    Number.isInteger(a.end) &&
+    (a.start as number) >= 0 &&
+    (a.end as number) > (a.start as number);
+  return ok ? (a as unknown as HoverCommentArgs) : undefined;
+}
+
+interface LocatedComment {
+  readonly document: vscode.TextDocument;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The hovered comment in its document now: where the hover saw it, or (the text above it was edited since) its one
+ * unchanged copy elsewhere in the document. A changed comment is never written over.
+ */
+function locate(args: HoverCommentArgs): LocatedComment | string {
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri);
+  if (!document || document.isClosed) return 'The file of that comment is not open any more.';
+  const text = document.getText();
+  if (text.slice(args.start, args.end) === args.original) return { document, start: args.start, end: args.end };
+  const first = text.indexOf(args.original);
+  if (first >= 0 && text.indexOf(args.original, first + 1) < 0) return { document, start: first, end: first + args.original.length };
+  return 'The comment changed since it was hovered, so nothing was written. Hover it again.';
+}
+
+export function replaceCommentWithTranslation(ctx: Ctx) {
+  return async (invocation: Invocation): Promise<ActionResult> => {
+    const args = hoverArgs(invocation.args);
+    if (!args) return refuse(plainMessage('Replace with translation works from the hover of a comment: hover a comment and click the link.'));
+    const found = locate(args);
+    if (typeof found === 'string') return refuse(plainMessage(found));
+    const split = splitComment(args.original, found.document.languageId);
+    if (!split) return refuse(plainMessage('That is not a comment any more, so nothing was written.'));
+    // Follow the comment while a translation that was evicted from the cache is requested again.
+    const tracked = new TrackedRange(found.document, { start: found.start, end: found.end }, 'target');
+    try {
+      const translation = await translated(ctx, split, args);
+      if (typeof translation === 'string') return refuse(plainMessage(translation));
+      const edit = await replaceIfUnchanged(tracked, { text: args.original }, split.rebuild(translation.text));
+      if (!edit.applied) {
+        const message = `The translation was not written: ${edit.reason}.`;
+        notify(plainMessage(message));
+        return { status: 'refused', message };
+      }
+      return { status: 'applied', message: `Replaced the comment with its translation into ${languageName(args.targetLang)}.` };
+    } finally {
+      tracked.dispose();
+    }
+  };
+}
+
+/** The translation from the hover's cache, else requested again under a cancellable progress; a string says why not. */
+async function translated(ctx: Ctx, split: NonNullable<ReturnType<typeof splitComment>>, args: HoverCommentArgs) {
+  const cached = commentHoverService(ctx).translations.cached(split.prose, args.targetLang);
+  if (cached) return cached;
+  const blocked = await whyNotNow(ctx);
+  if (blocked) return blocked.text;
+  try {
+    return await withCancellableProgress(`Translating the comment into ${languageName(args.targetLang)}…`, async (signal) => {
+      const result = await translateComment(ctx, { split }, args);
+      if (signal.aborted) throw new Error('Cancelled.');
+      return result;
+    });
+  } catch (err) {
+    const { kind, message } = callFailureOf(err);
+    const settings = ctx.config.routingSettings();
+    return failureMessage(kind, message, { hasToken: await ctx.tokens.hasToken(), hubUrl: settings.hubUrl, routerUrl: settings.routerUrl }).text;
+  }
+}
+
+/** The on-demand hover's link: translate the comment, then show the hover (now answered from the cache) again. */
+export function translateHoveredComment(ctx: Ctx) {
+  return async (invocation: Invocation): Promise<ActionResult> => {
+    const args = hoverArgs(invocation.args);
+    if (!args) return refuse(plainMessage('Translate this comment works from the hover of a comment: hover a comment and click the link.'));
+    const found = locate(args);
+    if (typeof found === 'string') return refuse(plainMessage(found));
+    const split = splitComment(args.original, found.document.languageId);
+    if (!split) return refuse(plainMessage('That is not a comment any more.'));
+    const translation = await translated(ctx, split, args);
+    if (typeof translation === 'string') return refuse(plainMessage(translation));
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === found.document);
+    if (editor) {
+      const at = found.document.positionAt(found.start + Math.min(found.end - found.start - 1, args.original.search(/\p{L}/u)));
+      if (!editor.selection.contains(at)) editor.selection = new vscode.Selection(at, at);
+      await vscode.window.showTextDocument(found.document, { viewColumn: editor.viewColumn, preserveFocus: false });
+      await vscode.commands.executeCommand('editor.action.showHover');
+    }
+    const from = args.sourceLang === AUTO_SOURCE ? '' : ` from ${languageName(args.sourceLang)}`;
+    return { status: 'preview', message: `Translated the comment${from} into ${languageName(args.targetLang)}: ${translation.text}` };
+  };
+}
+
+export function toggleCommentHover(ctx: Ctx) {
+  return async (): Promise<ActionResult> => {
+    const on = await ctx.config.toggleHover();
+    const message = on ? 'Comment translation on hover is on.' : 'Comment translation on hover is off.';
+    vscode.window.setStatusBarMessage(`$(globe) Hugging Face: ${message}`, 4000);
+    return { status: 'applied', message };
+  };
+}
