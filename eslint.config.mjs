@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
  *   hub/      -> core/, shared/               (the Hub client: no `vscode`)
  *   core/     -> nothing of the editor glue   (plain TypeScript, tested in node)
  *     routing/ -> tasks/, language/, comments/, trust/, web/; intent/ -> language/, tasks/;
- *     language/, comments/, tasks/, trust/, web/ -> nothing else in core/
+ *     language/, comments/, tasks/, trust/, web/, chat/ -> nothing else in core/
  * The glue (commands/, editor/, ui/, auth/, hubView/, chat/ and the files at src/) may import any of them.
  */
 const GLUE = ['commands', 'editor', 'ui', 'auth', 'hubView', 'chat'].flatMap((d) => [`**/${d}`, `**/${d}/*`]);
@@ -19,7 +19,7 @@ const only = (files, message, group, extraPaths = []) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { paths: extraPaths, patterns: [{ group, message }] }] },
 });
-const CORE_FOLDERS = ['routing', 'language', 'intent', 'comments', 'tasks', 'trust', 'web'];
+const CORE_FOLDERS = ['routing', 'language', 'intent', 'comments', 'tasks', 'trust', 'web', 'chat'];
 const CORE_ABOVE = [...GLUE, ...ROOT_GLUE, '**/hub/*', '**/webview/*', '**/shared/*'];
 /** One core folder: nothing above core, and of its sibling folders only those below it. */
 const coreFolder = (self, allowed) => ({
@@ -67,6 +67,7 @@ export default tseslint.config(
   coreFolder('comments', []),
   coreFolder('intent', ['language', 'tasks']),
   coreFolder('routing', ['tasks', 'language', 'comments', 'trust', 'web']),
+  coreFolder('chat', []),
   only(['src/hub/**/*.ts'], 'src/hub is the Hub client: core/ and shared/ only', [...GLUE, ...ROOT_GLUE, '**/webview/*'], [noVscode('src/hub')]),
   only(
     ['src/shared/**/*.ts'],
