@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { chatModelEntries, parseRouterModels } from '../../../src/core/routing/chatModelList';
 import { FakeHfControl } from '../../fake-hf/control';
 import { CREDITS_EXCEEDED } from '../../fake-hf/faultBodies';
 import { VALID_TOKEN } from '../../fake-hf/server';
@@ -129,6 +130,10 @@ describe('fake-hf chat with tools, images and credits', () => {
     assert.equal(llama.providers.find((p) => p.provider === 'featherless-ai')?.supports_tools, false);
     const again = (await (await fetch(`${h.fake.routerUrl}/v1/models`, { headers: { Authorization: `Bearer ${VALID_TOKEN}` } })).json()) as typeof list;
     assert.deepEqual(again, list, 'the numbers are stable');
+    const entries = chatModelEntries(parseRouterModels(list));
+    assert.equal(entries.find((e) => e.id === VL)?.imageInput, true, 'the product reads the image flag');
+    assert.equal(entries.find((e) => e.id === LLAMA)?.imageInput, false);
+    assert.equal(entries.find((e) => e.id === LLAMA)?.maxInputTokens, Math.min(...llama.providers.map((p) => p.context_length as number)));
   });
 
   it('refuses image_url content for a text-only model with an OpenAI-style 400, and takes it for an image model', async () => {
