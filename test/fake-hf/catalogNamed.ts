@@ -24,6 +24,7 @@ interface ModelSpec {
   card?: 'hostile' | 'huge';
   extraTags?: string[];
   description?: string;
+  imageInput?: boolean;
 }
 
 const hf = (id: string, task: string): ProviderMapping => ({ provider: 'hf-inference', providerId: id, status: 'live', task });
@@ -58,6 +59,7 @@ function model(id: string, s: ModelSpec): ModelEntry {
     library_name: library,
     languages,
     parameters: s.params ?? 125_000_000,
+    ...(s.imageInput ? { imageInput: true } : {}),
     inferenceProviderMapping: s.serve ?? [],
   });
 }
@@ -110,6 +112,7 @@ export function namedModels(): ModelEntry[] {
     model('openai/gpt-oss-120b', { pipeline: 'text-generation', serve: [chat('groq', 'openai/gpt-oss-120b'), chat('cerebras', 'gpt-oss-120b'), chat('together', 'openai/gpt-oss-120b'), chat('fireworks-ai', 'accounts/fireworks/models/gpt-oss-120b'), chat('novita', 'openai/gpt-oss-120b')], stats: [3_900_000, 4_100, 310], dates: ['2025-08-04T22:33:29.000Z', '2025-08-26T17:25:03.000Z'], params: 120_000_000_000, extraTags: ['gpt_oss', 'conversational'] }),
     model('deepseek-ai/DeepSeek-V3-0324', { pipeline: 'text-generation', serve: [chat('together', 'deepseek-ai/DeepSeek-V3'), chat('fireworks-ai', 'accounts/fireworks/models/deepseek-v3-0324'), chat('novita', 'deepseek/deepseek-v3-0324'), chat('sambanova', 'DeepSeek-V3-0324')], stats: [520_000, 3_000, 150], dates: ['2025-03-24T09:28:22.000Z', '2025-03-28T03:27:27.000Z'], license: 'mit', params: 685_000_000_000, extraTags: ['deepseek_v3', 'conversational'] }),
     model('HuggingFaceTB/SmolLM3-3B', { pipeline: 'text-generation', serve: [chat('hf-inference', 'HuggingFaceTB/SmolLM3-3B')], stats: [210_000, 700, 55], dates: ['2025-07-08T10:00:00.000Z', '2025-08-01T12:00:00.000Z'], params: 3_080_000_000, extraTags: ['smollm3', 'conversational'] }),
+    model('Qwen/Qwen2.5-VL-7B-Instruct', { pipeline: 'image-text-to-text', imageInput: true, serve: [chat('together', 'Qwen/Qwen2.5-VL-7B-Instruct'), chat('hyperbolic', 'Qwen/Qwen2.5-VL-7B-Instruct')], stats: [2_900_000, 1_200, 85], dates: ['2025-01-26T09:26:37.000Z', '2025-04-06T16:23:01.000Z'], params: 8_290_000_000, extraTags: ['qwen2_5_vl', 'multimodal', 'conversational'] }),
     model('evil-org/hostile-card', { pipeline: 'text-classification', stats: [13, 1, 0], dates: ['2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z'], card: 'hostile', description: 'A card that tries to attack renderers.' }),
     model('big-org/huge-card', { pipeline: 'fill-mask', stats: [21, 2, 0], dates: ['2025-02-01T00:00:00.000Z', '2025-02-02T00:00:00.000Z'], card: 'huge', description: 'A card of about one megabyte.' }),
     model('fake-user/private-model', { pipeline: 'text-classification', private: true, stats: [0, 0, 0], dates: ['2025-05-01T00:00:00.000Z', '2025-05-02T00:00:00.000Z'] }),

@@ -39,6 +39,8 @@ export interface ModelEntry extends RepoCommon {
   library_name?: string;
   languages: string[];
   parameters: number;
+  /** A chat model that reads images: the router lists 'image' in its input_modalities and accepts image_url parts. */
+  imageInput?: boolean;
   /** Empty when the model exists but no provider serves it. */
   inferenceProviderMapping: ProviderMapping[];
 }

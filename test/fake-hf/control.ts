@@ -3,6 +3,7 @@
 import { deserializeRequest, type FakeUrls, type SerializedRequest } from './controlApi';
 import type { Fault, FaultMatch } from './faults';
 import type { RecordedRequest } from './http';
+import type { FakeToolCall } from './state';
 
 export class FakeHfControl {
   private readonly origin: string;
@@ -24,7 +25,7 @@ export class FakeHfControl {
     await this.call('DELETE', '/__fake/faults');
   }
 
-  /** Clears faults, recorded requests and chat replies. */
+  /** Clears faults, recorded requests, chat replies and tool calls. */
   async reset(): Promise<void> {
     await this.call('POST', '/__fake/reset');
   }
@@ -36,6 +37,11 @@ export class FakeHfControl {
 
   async setChatReply(model: string, text: string): Promise<void> {
     await this.call('POST', '/__fake/chat-reply', { model, text });
+  }
+
+  /** Chats with `model` ('*': any model) that declare tools are answered with this tool call (see FakeHf.setChatToolCall). */
+  async setChatToolCall(model: string, call: FakeToolCall): Promise<void> {
+    await this.call('POST', '/__fake/chat-tool-call', { model, ...call });
   }
 
   private async call(method: string, path: string, body?: unknown): Promise<unknown> {

@@ -1,7 +1,8 @@
 // The `/__fake/*` control API, served on every listener so another process (e2e tests in an extension
-// host) can drive the fake: faults, reset, recorded requests, chat replies. Never recorded, never faulted.
+// host) can drive the fake: faults, reset, recorded requests, chat replies and tool calls. Never recorded, never faulted.
 import type { Fault, FaultMatch } from './faults';
 import { isRecord, sendError, sendJson, type ListenerName, type RecordedRequest, type RouteContext } from './http';
+import type { FakeToolCall } from './state';
 
 export interface FakeUrls {
   hubUrl: string;
@@ -17,6 +18,7 @@ export interface ControlTarget extends FakeUrls {
   clearFaults(): void;
   reset(): void;
   setChatReply(model: string, text: string): void;
+  setChatToolCall(model: string, call: FakeToolCall): void;
 }
 
 /** RecordedRequest as JSON: the query becomes its list of [key, value] pairs. */
@@ -74,6 +76,14 @@ export function handleControl(ctx: RouteContext, fake: ControlTarget): void {
       if (typeof body.model !== 'string' || typeof body.text !== 'string') return sendError(ctx, 400, 'body must be {model: string, text: string}');
       fake.setChatReply(body.model, body.text);
       return sendJson(ctx, 200, { ok: true });
+    case 'POST /__fake/chat-tool-call': {
+      const args = body.arguments;
+      if (typeof body.model !== 'string' || typeof body.name !== 'string' || !(typeof args === 'string' || isRecord(args))) {
+        return sendError(ctx, 400, 'body must be {model: string, name: string, arguments: object | string}');
+      }
+      fake.setChatToolCall(body.model, { name: body.name, arguments: args });
+      return sendJson(ctx, 200, { ok: true });
+    }
     default:
       return sendError(ctx, 404, `Unknown control operation ${op}`);
   }

@@ -10,6 +10,9 @@ export interface ErrorReply {
   headers: Headers;
 }
 
+/** The router's answer once the account's monthly Inference Providers credits are used up. */
+export const CREDITS_EXCEEDED = 'You have exceeded your monthly included credits for Inference Providers. Subscribe to PRO to get 20x more monthly included credits.';
+
 /** The default `{error}` body (and headers) of a status fault, worded like the listener's real service. */
 export function statusErrorReply(listener: ListenerName, status: number, subject: string): ErrorReply {
   const hub = listener === 'hub';
@@ -21,6 +24,8 @@ export function statusErrorReply(listener: ListenerName, status: number, subject
       return hub
         ? plain(`Access to model ${subject} is restricted. You must have access to it and be authenticated to access it. Please log in.`, { 'X-Error-Code': 'GatedRepo' })
         : plain(`This authentication method does not have sufficient permissions to call Inference Providers on behalf of user ${FAKE_USER}`);
+    case 402:
+      return plain(hub ? (STATUS_CODES[status] ?? 'Payment Required') : CREDITS_EXCEEDED);
     case 404:
       return hub ? plain('Repository not found', { 'X-Error-Code': 'RepoNotFound' }) : plain(`Model ${subject} does not exist`);
     case 410:

@@ -16,7 +16,7 @@ export type Fault = FaultBase &
     | { type: 'unavailable' }
     /** 429 with Retry-After as delay-seconds (default) or as an HTTP date that many seconds ahead. */
     | { type: 'rate-limit'; retryAfterS?: number; retryAfterFormat?: 'seconds' | 'http-date' }
-    /** Any status; without `body`, the listener's real `{error}` wording for that status (faultBodies.ts). */
+    /** Any status; without `body`, the listener's real `{error}` wording for that status (faultBodies.ts; 402 is the router's credits-exceeded answer). */
     | { type: 'status'; status: number; body?: unknown }
     /** 502 with the HTML page of the edge proxy. */
     | { type: 'bad-gateway' }

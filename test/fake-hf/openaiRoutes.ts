@@ -30,7 +30,7 @@ async function chatCompletions(ctx: RouteContext): Promise<void> {
     return openaiError(ctx, 400, "'messages' must be a non-empty array", 'invalid_request_error', null);
   }
   const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : undefined;
-  await answerChat(ctx, { replyModel: model, responseModel: model, messages: body.messages, maxTokens, stream: body.stream === true });
+  await answerChat(ctx, { replyModel: model, responseModel: model, messages: body.messages, tools: body.tools, maxTokens, stream: body.stream === true });
 }
 
 export const openaiRoutes: RouteTable = (ctx): RouteMatch | undefined => {

@@ -1,7 +1,7 @@
 // Route table of the fake router.huggingface.co: the auto chat router, per-provider chat, and hf-inference
 // (task routes, chat, text completions). Every route needs `Authorization: Bearer <known token>`.
 import { generateText } from './answers';
-import type { ModelEntry, ProviderMapping } from './catalogTypes';
+import { hexId, type ModelEntry, type ProviderMapping } from './catalogTypes';
 import { answerChat, answerCompletion } from './chat';
 import { stripSuffix } from './faults';
 import { bearerToken, decodeSegments, INVALID_CREDENTIALS, isRecord, sendError, sendJson, type RouteContext, type RouteMatch, type RouteTable } from './http';
@@ -34,13 +34,28 @@ const doesNotExist = (ctx: RouteContext, id: string): void => sendError(ctx, 404
 const chatMappings = (m: ModelEntry): ProviderMapping[] => m.inferenceProviderMapping.filter((p) => p.task === 'conversational');
 
 /** Common body checks for chat; returns the messages or answers 400 itself. */
-function chatBody(ctx: RouteContext): { model: string; messages: unknown[]; maxTokens?: number; stream: boolean } | undefined {
+function chatBody(ctx: RouteContext): { model: string; messages: unknown[]; tools?: unknown; maxTokens?: number; stream: boolean } | undefined {
   const body = ctx.body;
   if (!isRecord(body)) return void sendError(ctx, 400, 'Request body must be a JSON object');
   if (typeof body.model !== 'string' || body.model.length === 0) return void sendError(ctx, 400, "Missing 'model' in request body");
   if (!Array.isArray(body.messages) || body.messages.length === 0) return void sendError(ctx, 400, "'messages' must be a non-empty array");
   const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : undefined;
-  return { model: body.model, messages: body.messages, maxTokens, stream: body.stream === true };
+  return { model: body.model, messages: body.messages, tools: body.tools, maxTokens, stream: body.stream === true };
+}
+
+function hasImages(messages: unknown[]): boolean {
+  return messages.some((m) => isRecord(m) && Array.isArray(m.content) && m.content.some((c: unknown) => isRecord(c) && c.type === 'image_url'));
+}
+
+/**
+ * Answers 400 in the OpenAI error shape (as the provider behind the router does) when `image_url` content goes
+ * to a model that reads text only; true when it did.
+ */
+function refusedImages(ctx: RouteContext, entry: ModelEntry, messages: unknown[]): boolean {
+  if (entry.imageInput || !hasImages(messages)) return false;
+  const message = `${entry.id} is not a multimodal model: image_url content parts are not supported. Send text only, or pick a model that takes image input.`;
+  sendJson(ctx, 400, { error: { message, type: 'invalid_request_error', param: 'messages', code: null } });
+  return true;
 }
 
 /** POST /v1/chat/completions: `model` may end in `:fastest`, `:cheapest`, `:preferred` or `:<provider>`. */
@@ -61,7 +76,8 @@ async function autoChat(ctx: RouteContext): Promise<void> {
     return sendError(ctx, 400, `Unknown provider or routing policy "${suffix}" in model ${b.model}`);
   }
   if (!chosen) return notServed(ctx, id, suffix === '' || POLICIES.includes(suffix) ? 'auto' : suffix);
-  await answerChat(ctx, { replyModel: id, responseModel: id, messages: b.messages, maxTokens: b.maxTokens, stream: b.stream, headers: { 'x-inference-provider': chosen.provider } });
+  if (refusedImages(ctx, entry, b.messages)) return;
+  await answerChat(ctx, { replyModel: id, responseModel: id, messages: b.messages, tools: b.tools, maxTokens: b.maxTokens, stream: b.stream, headers: { 'x-inference-provider': chosen.provider } });
 }
 
 /** POST /<provider>/v1/chat/completions with the provider's own model id in the body. */
@@ -72,7 +88,8 @@ async function providerChat(ctx: RouteContext, provider: string): Promise<void> 
   if (!entry || !chatMappings(entry).some((p) => p.provider === provider)) {
     return ctx.state.catalog.model(b.model) ? notServed(ctx, b.model, provider) : doesNotExist(ctx, b.model);
   }
-  await answerChat(ctx, { replyModel: entry.id, responseModel: b.model, messages: b.messages, maxTokens: b.maxTokens, stream: b.stream, headers: { 'x-inference-provider': provider } });
+  if (refusedImages(ctx, entry, b.messages)) return;
+  await answerChat(ctx, { replyModel: entry.id, responseModel: b.model, messages: b.messages, tools: b.tools, maxTokens: b.maxTokens, stream: b.stream, headers: { 'x-inference-provider': provider } });
 }
 
 function hfMapping(ctx: RouteContext, id: string, tasks: string[]): { entry: ModelEntry; mapping: ProviderMapping } | undefined {
@@ -83,10 +100,12 @@ function hfMapping(ctx: RouteContext, id: string, tasks: string[]): { entry: Mod
 }
 
 async function hfChat(ctx: RouteContext, id: string): Promise<void> {
-  if (!hfMapping(ctx, id, ['conversational'])) return;
+  const found = hfMapping(ctx, id, ['conversational']);
+  if (!found) return;
   const b = chatBody(ctx);
   if (!b) return;
-  await answerChat(ctx, { replyModel: id, responseModel: id, messages: b.messages, maxTokens: b.maxTokens, stream: b.stream, headers: { 'x-inference-provider': 'hf-inference' } });
+  if (refusedImages(ctx, found.entry, b.messages)) return;
+  await answerChat(ctx, { replyModel: id, responseModel: id, messages: b.messages, tools: b.tools, maxTokens: b.maxTokens, stream: b.stream, headers: { 'x-inference-provider': 'hf-inference' } });
 }
 
 async function hfCompletions(ctx: RouteContext, id: string): Promise<void> {
@@ -105,10 +124,42 @@ function hfTask(ctx: RouteContext, id: string): void {
   handleTask(ctx, entry, mapping.task);
 }
 
+/** Providers in the fake that do not take `tools` (supports_tools: false in the model list). */
+const NO_TOOLS = new Set(['featherless-ai']);
+const CONTEXTS = [32_768, 65_536, 131_072];
+const cents = (usd: number): number => Math.round(usd * 100) / 100;
+
+/**
+ * One provider of a model in the router's list, with plausible, stable numbers derived from the ids: context
+ * length, USD per million tokens in/out (hf-inference bills compute time, so it lists no pricing), tools and
+ * structured output support.
+ */
+function providerListing(m: ModelEntry, p: ProviderMapping): Record<string, unknown> {
+  const h = parseInt(hexId(`${m.id}@${p.provider}`, 6), 16);
+  const input = cents(Math.max(0.02, (m.parameters / 1e9) * 0.006) * (1 + (h % 5) / 10));
+  return {
+    provider: p.provider,
+    status: p.status,
+    context_length: CONTEXTS[h % CONTEXTS.length],
+    ...(p.provider === 'hf-inference' ? {} : { pricing: { input, output: cents(input * 3) } }),
+    supports_tools: !NO_TOOLS.has(p.provider),
+    supports_structured_output: h % 2 === 0,
+    is_model_author: p.provider === m.author,
+  };
+}
+
+/** GET /v1/models: the router's list of chat models, shaped like the real one (architecture, providers with their traits). */
 function listChatModels(ctx: RouteContext): void {
   const data = ctx.state.catalog.models
     .filter((m) => chatMappings(m).length > 0)
-    .map((m) => ({ id: m.id, object: 'model', created: Math.floor(Date.parse(m.createdAt) / 1000), owned_by: m.author, providers: chatMappings(m).map((p) => ({ provider: p.provider, status: p.status })) }));
+    .map((m) => ({
+      id: m.id,
+      object: 'model',
+      created: Math.floor(Date.parse(m.createdAt) / 1000),
+      owned_by: m.author,
+      architecture: { input_modalities: m.imageInput ? ['text', 'image'] : ['text'], output_modalities: ['text'] },
+      providers: chatMappings(m).map((p) => providerListing(m, p)),
+    }));
   sendJson(ctx, 200, { object: 'list', data });
 }
 

@@ -10,11 +10,12 @@ import { hubRoutes } from './hubRoutes';
 import { sendError, type ListenerName, type RecordedRequest, type RouteContext, type RouteTable } from './http';
 import { openaiRoutes } from './openaiRoutes';
 import { routerRoutes } from './routerRoutes';
-import { FakeState } from './state';
+import { FakeState, type FakeToolCall } from './state';
 
 export type { Fault, FaultMatch } from './faults';
 export type { ListenerName, RecordedRequest } from './http';
 export { READONLY_TOKEN, VALID_TOKEN, FAKE_USER } from './state';
+export type { FakeToolCall } from './state';
 
 export interface FakeHf extends ControlTarget {
   /** `http://127.0.0.1:PORT`, stands for https://huggingface.co */
@@ -31,10 +32,16 @@ export interface FakeHf extends ControlTarget {
   readonly tokens: Set<string>;
   setFault(match: FaultMatch, fault: Fault): void;
   clearFaults(): void;
-  /** Clears faults, recorded requests and chat replies. */
+  /** Clears faults, recorded requests, chat replies and tool calls. */
   reset(): void;
   /** Reply text for chats with `model` ('*' applies to every model without its own reply). */
   setChatReply(model: string, text: string): void;
+  /**
+   * Chats with `model` ('*' applies to every model without its own) that declare `tools` are answered with this
+   * tool call (streamed in small argument pieces, finish_reason 'tool_calls'), until the conversation ends in
+   * `role: 'tool'` messages: then the reply is text quoting the results ("Tool said: …").
+   */
+  setChatToolCall(model: string, call: FakeToolCall): void;
   /** Closes all listeners and destroys every socket, including kept-alive and slow ones. */
   close(): Promise<void>;
 }
@@ -166,6 +173,10 @@ class FakeHfServer implements FakeHf {
 
   setChatReply(model: string, text: string): void {
     this.state.chatReplies.set(model, text);
+  }
+
+  setChatToolCall(model: string, call: FakeToolCall): void {
+    this.state.chatToolCalls.set(model, call);
   }
 
   async close(): Promise<void> {

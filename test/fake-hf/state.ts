@@ -3,6 +3,15 @@ import { getCatalog, type Catalog } from './catalog';
 import { FaultStore } from './faults';
 import type { RecordedRequest } from './http';
 
+/**
+ * A tool call the fake answers with when a chat request declares tools. `arguments` is sent as its JSON, or
+ * verbatim when it is a string (to test malformed arguments).
+ */
+export interface FakeToolCall {
+  name: string;
+  arguments: object | string;
+}
+
 export const VALID_TOKEN = 'hf_fake_valid_token';
 /**
  * A token that is valid on the Hub (whoami, listings) but has no permission to call Inference Providers,
@@ -17,6 +26,8 @@ export class FakeState {
   readonly requests: RecordedRequest[] = [];
   readonly faults = new FaultStore();
   readonly chatReplies = new Map<string, string>();
+  /** model ('*' for any) -> the tool call to answer with when the request has tools. */
+  readonly chatToolCalls = new Map<string, FakeToolCall>();
   readonly catalog: Catalog = getCatalog();
   private seq = 0;
 
@@ -30,5 +41,6 @@ export class FakeState {
     this.faults.clear();
     this.requests.length = 0;
     this.chatReplies.clear();
+    this.chatToolCalls.clear();
   }
 }
