@@ -6,9 +6,9 @@ import tseslint from 'typescript-eslint';
  *   shared/   -> core/tasks/, core/language/  (the typed protocol both sides speak)
  *   hub/      -> core/, shared/               (the Hub client: no `vscode`)
  *   core/     -> nothing of the editor glue   (plain TypeScript, tested in node)
- *     routing/ -> tasks/, language/, comments/, trust/, web/; intent/ -> language/, tasks/;
+ *     routing/ -> tasks/, language/, comments/, trust/, web/, conversation/; intent/ -> language/, tasks/;
  *     completion/ -> routing/, comments/; hover/ -> comments/, language/, routing/ (nothing in core/ imports either);
- *     language/, comments/, tasks/, trust/, web/, chat/ -> nothing else in core/
+ *     tasks/ -> conversation/ (its types); language/, comments/, trust/, web/, conversation/ -> nothing else in core/
  * The glue (commands/, editor/, ui/, auth/, hubView/, chat/ and the files at src/) may import any of them.
  */
 const GLUE = ['commands', 'editor', 'ui', 'auth', 'hubView', 'chat'].flatMap((d) => [`**/${d}`, `**/${d}/*`]);
@@ -20,7 +20,7 @@ const only = (files, message, group, extraPaths = []) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { paths: extraPaths, patterns: [{ group, message }] }] },
 });
-const CORE_FOLDERS = ['routing', 'language', 'intent', 'comments', 'tasks', 'trust', 'web', 'completion', 'hover', 'chat'];
+const CORE_FOLDERS = ['routing', 'language', 'intent', 'comments', 'tasks', 'trust', 'web', 'completion', 'hover', 'conversation'];
 const CORE_ABOVE = [...GLUE, ...ROOT_GLUE, '**/hub/*', '**/webview/*', '**/shared/*'];
 /** One core folder: nothing above core, and of its sibling folders only those below it. */
 const coreFolder = (self, allowed) => ({
@@ -61,16 +61,16 @@ export default tseslint.config(
   },
   // The core is plain TypeScript: no `vscode`, no `any`, nothing of the editor glue.
   { files: ['src/core/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'error' } },
-  coreFolder('tasks', []),
+  coreFolder('tasks', ['conversation']),
   coreFolder('trust', []),
   coreFolder('web', []),
   coreFolder('language', []),
   coreFolder('comments', []),
   coreFolder('intent', ['language', 'tasks']),
-  coreFolder('routing', ['tasks', 'language', 'comments', 'trust', 'web']),
+  coreFolder('routing', ['tasks', 'language', 'comments', 'trust', 'web', 'conversation']),
   coreFolder('hover', ['comments', 'language', 'routing']),
   coreFolder('completion', ['routing', 'comments']),
-  coreFolder('chat', []),
+  coreFolder('conversation', []),
   only(['src/hub/**/*.ts'], 'src/hub is the Hub client: core/ and shared/ only', [...GLUE, ...ROOT_GLUE, '**/webview/*'], [noVscode('src/hub')]),
   only(
     ['src/shared/**/*.ts'],

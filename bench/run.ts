@@ -16,6 +16,7 @@ import { startFakeHf } from '../test/fake-hf/server';
 import { activationSection } from './activation';
 import { bundleSection } from './bundle';
 import { eventLoopSection } from './eventLoop';
+import { hoverSection } from './hover';
 import { hubSearchSection } from './hubSearch';
 import { memorySection } from './memory';
 import { rateLimiterSection } from './rateLimiter';
@@ -30,6 +31,7 @@ const SECTIONS: readonly Section[] = [
   activationSection,
   routingSection,
   streamingSection,
+  hoverSection,
   hubSearchSection,
   webviewSection,
   rateLimiterSection,

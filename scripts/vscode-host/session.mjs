@@ -10,6 +10,15 @@ import { createHostDirs, removeHostDirs, writeUserSettings, writeWorkspaceFiles 
 export const SAMPLE_FILES = {
   'sample.md': '# Sample\n\nHugging Face hosts models, datasets and Spaces.\nThe quick brown fox jumps over the lazy dog.\n',
   'sample.ts': 'export function add(a: number, b: number): number {\n  return a + b;\n}\n',
+  // German comments, to hover (comment translation on hover; the browser case and `npm start` use it).
+  'hover_sample.py': [
+    'def mittelwert(werte):',
+    '    """Berechnet den Mittelwert der Liste; eine leere Liste ergibt null."""',
+    '    if not werte:',
+    '        return 0  # leere Eingabe: nichts zu mitteln',
+    '    return sum(werte) / len(werte)',
+    '',
+  ].join('\n'),
 };
 
 /**

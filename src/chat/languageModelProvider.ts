@@ -3,16 +3,19 @@
  * `sarvanom`): "Hugging Face · Auto" routed by the core (fallback before the first token, never after it), and
  * every chat model Inference Providers serve, with `:fastest`, `:cheapest` and per-provider variants. Answers
  * stream through the same router as the palette actions, so the rate limit, the quota, health and "Show Last
- * Routing Decision" cover chat too. This slice sends text only (tools and images are refused with a clear error).
+ * Routing Decision" cover chat too. Tools become OpenAI tools and the streamed tool calls come back as
+ * LanguageModelToolCallParts; images go to models that take them (core/conversation/ converts both ways).
  */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { AUTO_MODEL_ID, chatModelEntries, parseRouterModels, type ChatModelEntry } from '../core/routing/chatModelList';
-import { CallFailure, type Candidate } from '../core/routing/routingTypes';
-import type { ChatTurn } from '../core/tasks/taskTypes';
+import type { Candidate } from '../core/routing/routingTypes';
+import { ChatInputError } from '../core/conversation/chatErrors';
+import { toOpenAiMessages, toOpenAiTools, toolChoice } from '../core/conversation/chatMessages';
 import { credentialDestination } from '../core/trust/credentialHosts';
 import { withoutTrailingSlash } from '../core/web/urls';
 import { callFailureOf, failureMessage } from '../ui/messages';
+import { messageText, neutralMessages, neutralTools } from './chatConversion';
 
 export const LM_VENDOR = 'sarvanom';
 /** The router's model list is fetched again after this long (and at once when settings or sign-in change). */
@@ -49,17 +52,23 @@ export class HfLanguageModelProvider implements vscode.LanguageModelChatProvider
     progress: vscode.Progress<vscode.LanguageModelResponsePart>,
     token: vscode.CancellationToken,
   ): Promise<void> {
-    const turns = messages.map(toTurn);
-    const lastUser = [...turns].reverse().find((t) => t.role === 'user')?.content ?? '';
+    const neutral = neutralMessages(messages);
+    const lastUser = [...neutral].reverse().find((m) => m.role === 'user');
+    const tools = neutralTools(options.tools);
     const controller = new AbortController();
     const cancel = token.onCancellationRequested(() => controller.abort());
     const modelOptions = options.modelOptions ?? {};
     try {
+      const conversation = {
+        messages: toOpenAiMessages(neutral, { model: model.entry.id === AUTO_MODEL_ID ? 'Hugging Face · Auto' : model.entry.id, imageInput: model.entry.imageInput }),
+        tools: toOpenAiTools(tools),
+        toolChoice: toolChoice(options.toolMode === vscode.LanguageModelChatToolMode.Required ? 'required' : 'auto', tools),
+      };
       await this.ctx.router.run(
         {
           task: 'chat',
-          prompt: lastUser,
-          messages: turns,
+          prompt: lastUser ? messageText(lastUser) : '',
+          conversation,
           ...(typeof modelOptions.temperature === 'number' ? { temperature: modelOptions.temperature } : {}),
           ...(typeof modelOptions.max_tokens === 'number' ? { maxTokens: modelOptions.max_tokens } : {}),
         },
@@ -67,10 +76,13 @@ export class HfLanguageModelProvider implements vscode.LanguageModelChatProvider
           signal: controller.signal,
           noRestart: true,
           onToken: (text) => progress.report(new vscode.LanguageModelTextPart(text)),
+          onToolCalls: (calls) => calls.forEach((c) => progress.report(new vscode.LanguageModelToolCallPart(c.callId, c.name, c.input))),
           ...(model.entry.id === AUTO_MODEL_ID ? {} : { only: pickedCandidate(model.entry.id) }),
         },
       );
     } catch (err) {
+      // The conversation cannot be sent as it is (images to a text-only model, a required tool without tools).
+      if (err instanceof ChatInputError) throw new Error(err.message);
       const { kind, message } = callFailureOf(err);
       if (kind === 'cancelled' || token.isCancellationRequested) throw new vscode.CancellationError();
       const settings = this.ctx.config.routingSettings();
@@ -83,7 +95,7 @@ export class HfLanguageModelProvider implements vscode.LanguageModelChatProvider
 
   /** An estimate (4 characters a token) until the model's own tokenizer is used. */
   async provideTokenCount(_model: ModelInfo, text: string | vscode.LanguageModelChatRequestMessage): Promise<number> {
-    const content = typeof text === 'string' ? text : toTurn(text).content;
+    const content = typeof text === 'string' ? text : neutralMessages([text]).map(messageText).join('');
     return Math.ceil(content.length / 4);
   }
 
@@ -137,8 +149,7 @@ function toInfo(entry: ChatModelEntry): ModelInfo {
     maxOutputTokens: entry.maxOutputTokens,
     tooltip: entry.tooltip,
     ...(entry.detail ? { detail: entry.detail } : {}),
-    // Tools and images are not sent yet: the picker must not promise them.
-    capabilities: { toolCalling: false, imageInput: false },
+    capabilities: { toolCalling: entry.toolCalling, imageInput: entry.imageInput },
     entry,
   };
 }
@@ -146,14 +157,4 @@ function toInfo(entry: ChatModelEntry): ModelInfo {
 /** A model the user picked: exactly it, through the auto router (its suffix picks the provider). */
 function pickedCandidate(id: string): Candidate {
   return { model: id, provider: { kind: 'hf', provider: 'auto' }, api: 'chat', why: 'picked in the chat model picker' };
-}
-
-function toTurn(message: vscode.LanguageModelChatRequestMessage): ChatTurn {
-  const role = message.role === vscode.LanguageModelChatMessageRole.Assistant ? 'assistant' : 'user';
-  const texts: string[] = [];
-  for (const part of message.content) {
-    if (part instanceof vscode.LanguageModelTextPart) texts.push(part.value);
-    else throw new CallFailure('bad-request', 'Hugging Face models in chat take text only for now (no tools or images).');
-  }
-  return { role, content: texts.join('') };
 }

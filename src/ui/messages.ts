@@ -55,6 +55,17 @@ export function failureMessage(kind: FailureKind, message: string, ctx: MessageC
         actions: ['signIn', 'showDecision'],
       };
     case 'forbidden':
+      // 402 Payment Required: the account's Inference Providers credits are used up (not a permission problem).
+      if (/\(402\)/.test(text)) {
+        return {
+          severity: 'error',
+          text:
+            `${text} Your Hugging Face account has used up its Inference Providers credits for this month (402 Payment Required). ` +
+            `See your usage and add credits at ${hostOf(ctx.hubUrl)}/settings/billing; your own endpoints ("${settingId('endpoints')}") keep working.`,
+          actions: ['openSettings', 'showDecision'],
+          setting: settingId('endpoints'),
+        };
+      }
       return {
         severity: 'error',
         text: `${mentions(text, '403', 'The token is not allowed to do this (403 Forbidden)')} Use a token with permission to call Inference Providers.`,

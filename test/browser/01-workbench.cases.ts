@@ -82,6 +82,9 @@ export const cases: BrowserCase[] = [
       await toast.locator('.monaco-button', { hasText: 'Sign In' }).first().click();
       await answerQuickInput(page, VALID_TOKEN);
       // Signed in: the translation goes on by itself, asking only what it always asks (the target language).
+      // Wait for that QuickPick itself: answering while the token box is still closing typed into the closing box,
+      // and its Enter reached the editor and replaced the selected sentence with a line break (a flaky run).
+      await page.locator(SELECTORS.quickInput, { hasText: 'Translate Selection' }).waitFor({ state: 'visible', timeout: 30_000 });
       await answerQuickInput(page, 'Spanish');
       await waitForEditorText(page, new RegExp(`^\\[es\\] ${sentence.replace(/[.]/g, '\\.')}$`));
       await closeAllEditorsDiscarding(page);

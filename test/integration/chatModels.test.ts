@@ -58,4 +58,42 @@ describe('Hugging Face models in VS Code chat', () => {
     await fake().setFault({ listener: 'router', model }, { type: 'status', status: 500 });
     await assert.rejects(ask(picked, 'Hello again'), (err: Error) => !/hf_[A-Za-z0-9]{6,}/.test(err.message) && err.message.length > 0);
   });
+
+  it('a tool-call round trip: the offered tool comes back as a LanguageModelToolCallPart, its result goes back, the model answers', async () => {
+    const model = 'meta-llama/Llama-3.1-8B-Instruct';
+    const [picked] = await vscode.lm.selectChatModels({ vendor: 'sarvanom', id: model });
+    assert.ok(picked, `the model ${model}`);
+    await fake().setChatToolCall(model, { name: 'get_weather', arguments: { city: 'Zürich' } });
+    const tools: vscode.LanguageModelChatTool[] = [{ name: 'get_weather', description: 'Weather for a city', inputSchema: { type: 'object', properties: { city: { type: 'string' } } } }];
+    const question = vscode.LanguageModelChatMessage.User('What is the weather in Zürich?');
+    const first = await picked.sendRequest([question], { tools }, new vscode.CancellationTokenSource().token);
+    const calls: vscode.LanguageModelToolCallPart[] = [];
+    for await (const part of first.stream) if (part instanceof vscode.LanguageModelToolCallPart) calls.push(part);
+    assert.equal(calls.length, 1, 'one tool call');
+    assert.equal(calls[0].name, 'get_weather');
+    assert.deepEqual(calls[0].input, { city: 'Zürich' });
+    const sent = (await inferenceRequests()).map((r) => r.body as { tools?: { function?: { name?: string } }[] });
+    assert.equal(sent[0]?.tools?.[0]?.function?.name, 'get_weather', 'the tool went out as an OpenAI tool');
+
+    const second = await picked.sendRequest(
+      [
+        question,
+        vscode.LanguageModelChatMessage.Assistant([new vscode.LanguageModelToolCallPart(calls[0].callId, calls[0].name, calls[0].input)]),
+        vscode.LanguageModelChatMessage.User([new vscode.LanguageModelToolResultPart(calls[0].callId, [new vscode.LanguageModelTextPart('sunny, 21 degrees')])]),
+      ],
+      { tools },
+      new vscode.CancellationTokenSource().token,
+    );
+    let answer = '';
+    for await (const chunk of second.text) answer += chunk;
+    assert.match(answer, /Tool said: sunny, 21 degrees/);
+  });
+
+  it('a 402 (credits used up) is said in chat with where to look, never as a token problem', async () => {
+    const model = 'Qwen/Qwen2.5-72B-Instruct';
+    const [picked] = await vscode.lm.selectChatModels({ vendor: 'sarvanom', id: model });
+    assert.ok(picked, `the model ${model}`);
+    await fake().setFault({ listener: 'router' }, { type: 'status', status: 402 });
+    await assert.rejects(ask(picked, 'Hello'), (err: Error) => /credits/.test(err.message) && /settings\/billing/.test(err.message) && !/permission/.test(err.message));
+  });
 });

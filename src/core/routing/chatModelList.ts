@@ -30,6 +30,8 @@ export interface ChatModelEntry {
   readonly tooltip: string;
   readonly detail?: string;
   readonly imageInput: boolean;
+  /** Whether tools may be offered: Auto routes to models that take them; a model, when a live provider supports them. */
+  readonly toolCalling: boolean;
 }
 
 export const AUTO_MODEL_ID = 'auto';
@@ -78,6 +80,7 @@ export function chatModelEntries(models: readonly RouterChatModel[]): ChatModelE
     tooltip: 'The routing core picks a served chat model for each request (your pinned chat model first) and moves to the next one when a model is loading, missing or rate-limited before it answers. "Show Last Routing Decision" says which.',
     detail: 'routed',
     imageInput: false,
+    toolCalling: true,
   };
   const out: ChatModelEntry[] = [auto];
   for (const m of [...models].sort((a, b) => a.id.localeCompare(b.id))) {
@@ -85,13 +88,13 @@ export function chatModelEntries(models: readonly RouterChatModel[]): ChatModelE
     if (live.length === 0) continue;
     const short = m.id.split('/').pop() ?? m.id;
     const context = Math.min(...live.map((p) => p.contextLength ?? DEFAULT_CONTEXT));
-    const base = { family: short, maxOutputTokens: MAX_OUTPUT, imageInput: m.inputModalities.includes('image') };
+    const base = { family: short, maxOutputTokens: MAX_OUTPUT, imageInput: m.inputModalities.includes('image'), toolCalling: live.some((p) => p.supportsTools === true) };
     const list = live.map(describe).join('\n');
     out.push({ ...base, id: m.id, name: short, maxInputTokens: context, tooltip: `${m.id}\nServed by:\n${list}` });
     out.push({ ...base, id: `${m.id}:fastest`, name: `${short} (fastest)`, maxInputTokens: context, tooltip: `${m.id} on the fastest provider\n${list}`, detail: 'fastest' });
     out.push({ ...base, id: `${m.id}:cheapest`, name: `${short} (cheapest)`, maxInputTokens: context, tooltip: `${m.id} on the cheapest provider\n${list}`, detail: 'cheapest' });
     for (const p of live) {
-      out.push({ ...base, id: `${m.id}:${p.provider}`, name: `${short} (${p.provider})`, maxInputTokens: p.contextLength ?? DEFAULT_CONTEXT, tooltip: `${m.id} on ${describe(p)}`, detail: p.provider });
+      out.push({ ...base, toolCalling: p.supportsTools === true, id: `${m.id}:${p.provider}`, name: `${short} (${p.provider})`, maxInputTokens: p.contextLength ?? DEFAULT_CONTEXT, tooltip: `${m.id} on ${describe(p)}`, detail: p.provider });
     }
   }
   return out;
@@ -100,5 +103,6 @@ export function chatModelEntries(models: readonly RouterChatModel[]): ChatModelE
 function describe(p: RouterProvider): string {
   const price = p.pricing ? `, $${p.pricing.input}/$${p.pricing.output} per M tokens in/out` : '';
   const context = p.contextLength ? `, ${Math.round(p.contextLength / 1024)}K context` : '';
-  return `${p.provider} (${p.status}${context}${price})`;
+  const tools = p.supportsTools ? ', tools' : '';
+  return `${p.provider} (${p.status}${context}${tools}${price})`;
 }

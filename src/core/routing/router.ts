@@ -199,7 +199,7 @@ export class Router {
           }
         : undefined;
       try {
-        const result = await this.deps.transport.call(candidate, request, { signal: options.signal, onToken });
+        const result = await this.deps.transport.call(candidate, request, { signal: options.signal, onToken, onToolCalls: options.onToolCalls });
         const latencyMs = this.clock.now() - started;
         this.metrics.record(providerKeyOf(candidate.provider), { ok: true, latencyMs });
         recorder.succeeded(candidate, attempt, latencyMs);
@@ -291,6 +291,8 @@ export class Router {
   private cacheKeyFor(request: TaskRequest, options: RunOptions, account: string): string | undefined {
     if (this.settings.cacheTtlMs <= 0) return undefined;
     if ((request.task === 'generate-code' || request.task === 'chat') && (request.temperature ?? 0) > 0) return undefined;
+    // VS Code's chat: tool calls are not part of a cached result, and a conversation is seldom asked twice.
+    if (request.task === 'chat' && request.conversation) return undefined;
     return cacheKey({ request, only: options.only, pinned: this.settings.pinnedModels[request.task], account });
   }
 

@@ -2,6 +2,7 @@
  * The routing core's own vocabulary: where a candidate is served, how a call fails, and the injectable
  * transport, clock and store. Plain TypeScript: nothing under src/core may import `vscode`.
  */
+import type { AssembledToolCall } from '../conversation/toolCallAssembler';
 import type { ApiKind, TaskRequest, TaskResult } from '../tasks/taskTypes';
 
 /** Where a candidate is served. */
@@ -94,6 +95,8 @@ export interface CallOptions {
    * (retry or next candidate): the consumer must discard what it received so far.
    */
   readonly onRestart?: () => void;
+  /** Receives the tool calls a chat model made (assembled from the stream), once, when its answer is complete. */
+  readonly onToolCalls?: (calls: readonly AssembledToolCall[]) => void;
 }
 
 /** Calls one candidate once. Throws CallFailure (never anything else). Implemented by transport/hfTransport.ts. */

@@ -2,6 +2,7 @@
  * What a task is, independent of which model answers it: the task kinds, their requests and results,
  * and the wire API each kind is called through. Plain TypeScript (no `vscode`), like all of src/core.
  */
+import type { OpenAiMessage, OpenAiTool, OpenAiToolChoice } from '../conversation/chatMessages';
 
 /** What the user asked for, independent of which model answers it. */
 export type TaskKind =
@@ -59,11 +60,20 @@ export type TaskRequest =
   | {
       readonly task: 'chat';
       readonly prompt: string;
-      /** A whole conversation (VS Code's chat); when given, it is sent instead of `prompt` as the one user turn. */
+      /** A whole conversation of text turns; when given, it is sent instead of `prompt` as the one user turn. */
       readonly messages?: readonly ChatTurn[];
+      /** VS Code's chat: a conversation in OpenAI's shape (tool calls and results, images) and the tools offered; wins over `messages`. */
+      readonly conversation?: ChatConversation;
       readonly temperature?: number;
       readonly maxTokens?: number;
     };
+
+/** A conversation as OpenAI-compatible chat APIs take it (core/conversation/chatMessages.ts builds it). */
+export interface ChatConversation {
+  readonly messages: readonly OpenAiMessage[];
+  readonly tools?: readonly OpenAiTool[];
+  readonly toolChoice?: OpenAiToolChoice;
+}
 
 /** One turn of a conversation, as chat models take it. */
 export interface ChatTurn {

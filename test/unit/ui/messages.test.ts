@@ -20,6 +20,14 @@ describe('ui/messages', () => {
     assert.equal(failureMessage('forbidden', '', ctx).text, 'The token is not allowed to do this (403 Forbidden). Use a token with permission to call Inference Providers.');
   });
 
+  it('a 402 says the credits are used up and where to look, not that the token lacks permission', () => {
+    const m = failureMessage('forbidden', 'Hugging Face refused the request (402): You have exceeded your monthly included credits for Inference Providers.', ctx);
+    assert.match(m.text, /used up its Inference Providers credits/);
+    assert.match(m.text, /huggingface\.co\/settings\/billing/);
+    assert.doesNotMatch(m.text, /permission/);
+    assert.ok(!m.actions.includes('signIn'), 'signing in again does not help');
+  });
+
   it('offers Sign In for a configuration failure when there is no token', () => {
     const m = failureMessage('config', 'No Hugging Face token.', { ...ctx, hasToken: false });
     assert.deepEqual(m.actions, ['signIn']);

@@ -43,7 +43,7 @@ export function createHfTransport(deps: HfTransportDeps): Transport {
         const fetchImpl = originRewritingFetch(deps.settings, base, { signal: attempt.signal, probe });
         const client = new (loadInferenceLibrary().InferenceClient)(token ?? '', { fetch: fetchImpl, retry_on_error: false, ...(endpointUrl ? { endpointUrl } : {}) });
         return await callTask(
-          { client, candidate, provider, signal: attempt.signal, onToken: options.onToken, touch: () => attempt.touch(), sawDone: () => probe.sawDone === true },
+          { client, candidate, provider, signal: attempt.signal, onToken: options.onToken, onToolCalls: options.onToolCalls, touch: () => attempt.touch(), sawDone: () => probe.sawDone === true },
           request,
         );
       } catch (err) {

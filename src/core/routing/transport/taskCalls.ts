@@ -1,3 +1,5 @@
+import { ChatOutputError } from '../../conversation/chatErrors';
+import { ToolCallAssembler, type AssembledToolCall } from '../../conversation/toolCallAssembler';
 import { commonSentiments } from '../sentimentLabels';
 import type { InferenceClient } from '@huggingface/inference';
 import { CallFailure, type Candidate } from '../routingTypes';
@@ -19,6 +21,8 @@ export interface TaskCallContext {
   readonly touch: () => void;
   /** The last event stream carried `data: [DONE]` (the client library does not say). */
   readonly sawDone: () => boolean;
+  /** Receives the tool calls of a complete chat answer (VS Code's chat). */
+  readonly onToolCalls?: (calls: readonly AssembledToolCall[]) => void;
 }
 
 /** Below this score an extractive answer is noise: the chain moves on to a generative model. */
@@ -26,8 +30,15 @@ const MIN_QA_SCORE = 0.01;
 
 export async function callTask(ctx: TaskCallContext, request: TaskRequest): Promise<TaskResult> {
   switch (ctx.candidate.api) {
-    case 'chat':
-      return parseChatResult(request, await callChat(ctx, request));
+    case 'chat': {
+      const { text, toolCalls } = await callChat(ctx, request);
+      // An answer that only calls tools has no text: that is complete, not malformed.
+      if (toolCalls.length > 0 && request.task === 'chat') {
+        ctx.onToolCalls?.(toolCalls);
+        return { task: 'chat', text };
+      }
+      return parseChatResult(request, text);
+    }
     case 'text-generation':
       return parseChatResult(request, await callTextGeneration(ctx, request));
     case 'translation':
@@ -67,28 +78,65 @@ function sampling(request: TaskRequest): { temperature?: number; max_tokens?: nu
   return {};
 }
 
-async function callChat(ctx: TaskCallContext, request: TaskRequest): Promise<string> {
-  const args = { model: ctx.candidate.model, provider: ctx.provider as 'auto', messages: chatMessages(request), ...sampling(request) };
+interface ChatAnswer {
+  readonly text: string;
+  readonly toolCalls: readonly AssembledToolCall[];
+}
+
+/** The request's messages, and the tools a conversation offers (VS Code's chat), as the chat API takes them. */
+function chatArgs(ctx: TaskCallContext, request: TaskRequest) {
+  const conversation = request.task === 'chat' ? request.conversation : undefined;
+  return {
+    model: ctx.candidate.model,
+    provider: ctx.provider as 'auto',
+    messages: conversation ? [...conversation.messages] : chatMessages(request),
+    ...(conversation?.tools && conversation.tools.length > 0 ? { tools: [...conversation.tools], ...(conversation.toolChoice ? { tool_choice: conversation.toolChoice } : {}) } : {}),
+    ...sampling(request),
+  };
+}
+
+async function callChat(ctx: TaskCallContext, request: TaskRequest): Promise<ChatAnswer> {
+  const args = chatArgs(ctx, request);
+  const calls = new ToolCallAssembler();
   if (!ctx.onToken) {
     const out = await ctx.client.chatCompletion(args, options(ctx));
-    const content = out.choices?.[0]?.message?.content;
-    if (typeof content !== 'string') throw new CallFailure('malformed', `${ctx.candidate.model} returned no message.`);
-    return content;
+    const message = out.choices?.[0]?.message;
+    calls.add(message?.tool_calls?.map((c, index) => ({ index, id: c.id, type: 'function', function: { name: c.function.name, arguments: toolArguments(c.function.arguments) } })));
+    const content = message?.content;
+    if (typeof content !== 'string' && !calls.hasCalls) throw new CallFailure('malformed', `${ctx.candidate.model} returned no message.`);
+    return { text: typeof content === 'string' ? content : '', toolCalls: assembled(ctx, calls) };
   }
   let text = '';
   let finished = false;
   for await (const chunk of ctx.client.chatCompletionStream(args, options(ctx))) {
     throwIfAborted(ctx);
     ctx.touch();
-    const delta = chunk.choices?.[0]?.delta?.content;
-    if (typeof delta === 'string' && delta) {
-      text += delta;
-      ctx.onToken(delta);
+    const delta = chunk.choices?.[0]?.delta;
+    if (typeof delta?.content === 'string' && delta.content) {
+      text += delta.content;
+      ctx.onToken(delta.content);
     }
+    calls.add(delta?.tool_calls);
     finished ||= hasFinishReason(chunk);
   }
   throwIfIncomplete(ctx, finished);
-  return text;
+  return { text, toolCalls: assembled(ctx, calls) };
+}
+
+/** Tool-call arguments as the wire has them (a JSON string; some providers send the object itself). */
+function toolArguments(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value ?? {});
+}
+
+/** The assembled tool calls; arguments that are not JSON make the answer unusable (the next candidate is tried). */
+function assembled(ctx: TaskCallContext, calls: ToolCallAssembler): readonly AssembledToolCall[] {
+  if (!calls.hasCalls) return [];
+  try {
+    return calls.finish();
+  } catch (err) {
+    if (err instanceof ChatOutputError) throw new CallFailure('malformed', `${ctx.candidate.model}: ${err.message}`);
+    throw err;
+  }
 }
 
 async function callTextGeneration(ctx: TaskCallContext, request: TaskRequest): Promise<string> {

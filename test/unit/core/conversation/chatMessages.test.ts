@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
 import type { ChatCompletionInput, ChatCompletionInputMessage } from '@huggingface/tasks';
-import { ChatInputError } from '../../../../src/core/chat/chatErrors';
-import { dataUrl, toOpenAiMessages, toOpenAiTools, toolChoice, type NeutralMessage, type NeutralTool } from '../../../../src/core/chat/chatMessages';
+import { ChatInputError } from '../../../../src/core/conversation/chatErrors';
+import { dataUrl, toOpenAiMessages, toOpenAiTools, toolChoice, type NeutralMessage, type NeutralTool } from '../../../../src/core/conversation/chatMessages';
 
 const TEXT_MODEL = { model: 'meta-llama/Llama-3.1-8B-Instruct', imageInput: false };
 const VISION_MODEL = { model: 'Qwen/Qwen2.5-VL-7B-Instruct', imageInput: true };
 const text = (t: string) => ({ kind: 'text' as const, text: t });
 
-describe('core/chat toOpenAiMessages', () => {
+describe('core/conversation toOpenAiMessages', () => {
   it('merges consecutive text parts and keeps roles', () => {
     const out = toOpenAiMessages(
       [
@@ -120,7 +120,7 @@ describe('core/chat toOpenAiMessages', () => {
   });
 });
 
-describe('core/chat toOpenAiTools and toolChoice', () => {
+describe('core/conversation toOpenAiTools and toolChoice', () => {
   const tools: NeutralTool[] = [
     { name: 'get_weather', description: 'Weather for a city', inputSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
     { name: 'now', description: 'The current time' },

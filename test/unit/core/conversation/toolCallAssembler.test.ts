@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { ChatOutputError } from '../../../../src/core/chat/chatErrors';
-import { streamOutcome } from '../../../../src/core/chat/streamOutcome';
-import { ToolCallAssembler, type ToolCallDelta } from '../../../../src/core/chat/toolCallAssembler';
+import { ChatOutputError } from '../../../../src/core/conversation/chatErrors';
+import { streamOutcome } from '../../../../src/core/conversation/streamOutcome';
+import { ToolCallAssembler, type ToolCallDelta } from '../../../../src/core/conversation/toolCallAssembler';
 
 /** Splits `text` into pieces at the given offsets. */
 function cut(text: string, at: number[]): string[] {
@@ -20,7 +20,7 @@ function assemble(chunks: ToolCallDelta[][]): ToolCallAssembler {
   return a;
 }
 
-describe('core/chat ToolCallAssembler', () => {
+describe('core/conversation ToolCallAssembler', () => {
   it('concatenates argument pieces split inside a string and inside a \\u00e9 escape', () => {
     const args = '{"city":"Montr\\u00e9al","note":"a, b"}';
     const escape = args.indexOf('\\u00e9');
@@ -106,7 +106,7 @@ describe('core/chat ToolCallAssembler', () => {
   });
 });
 
-describe('core/chat streamOutcome', () => {
+describe('core/conversation streamOutcome', () => {
   it('is an error when the stream ended without a finish reason, even with text or calls', () => {
     for (const reason of [undefined, null, '']) {
       assert.throws(

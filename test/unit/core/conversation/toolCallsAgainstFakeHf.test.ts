@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { InferenceClient } from '@huggingface/inference';
-import { ChatInputError, ChatOutputError } from '../../../../src/core/chat/chatErrors';
-import { toOpenAiMessages, toOpenAiTools, toolChoice, type NeutralMessage, type NeutralTool } from '../../../../src/core/chat/chatMessages';
-import { streamOutcome, type StreamOutcome } from '../../../../src/core/chat/streamOutcome';
-import { ToolCallAssembler } from '../../../../src/core/chat/toolCallAssembler';
+import { ChatInputError, ChatOutputError } from '../../../../src/core/conversation/chatErrors';
+import { toOpenAiMessages, toOpenAiTools, toolChoice, type NeutralMessage, type NeutralTool } from '../../../../src/core/conversation/chatMessages';
+import { streamOutcome, type StreamOutcome } from '../../../../src/core/conversation/streamOutcome';
+import { ToolCallAssembler } from '../../../../src/core/conversation/toolCallAssembler';
 import { rewritingFetch } from '../../../fake-hf/redirect';
 import { startFakeHf, VALID_TOKEN, type FakeHf } from '../../../fake-hf/server';
 
@@ -17,7 +17,7 @@ const TOOLS: NeutralTool[] = [
  * The chat core end to end: neutral messages converted, sent with @huggingface/inference's chatCompletionStream
  * to the fake router, the streamed tool-call fragments reassembled. What the glue will do, minus VS Code.
  */
-describe('core/chat tool calls against the fake Hugging Face server', () => {
+describe('core/conversation tool calls against the fake Hugging Face server', () => {
   let fake: FakeHf;
   let client: InferenceClient;
   before(async () => {
