@@ -30,7 +30,12 @@ export class Config implements vscode.Disposable {
     return this.routing;
   }
 
-  actionSettings(): ActionSettings {
+  /** The actions' settings; with `languageId`, as set for that language (language-overridable ones such as includeStrings). */
+  actionSettings(languageId?: string): ActionSettings {
+    if (languageId !== undefined) {
+      const section = vscode.workspace.getConfiguration(SETTINGS_SECTION, { languageId });
+      return readActionSettings((key) => section.get<unknown>(key));
+    }
     this.actions ??= readActionSettings(this.raw());
     return this.actions;
   }

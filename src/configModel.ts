@@ -40,6 +40,8 @@ export interface ActionSettings {
   readonly translateRecentLimit: number;
   /** Ask for the source language when the detector is unsure (off: a route that needs no source language). */
   readonly translateAskSourceLanguage: boolean;
+  /** Translate Selection and Translate Comments in File also translate string literals that read as prose. */
+  readonly translateIncludeStrings: boolean;
 }
 
 export const DEFAULT_ACTION_SETTINGS: ActionSettings = {
@@ -52,6 +54,7 @@ export const DEFAULT_ACTION_SETTINGS: ActionSettings = {
   topicLabels: SETTING_DEFAULTS['topic.labels'],
   translateRecentLimit: SETTING_DEFAULTS['translate.recentLimit'],
   translateAskSourceLanguage: SETTING_DEFAULTS['translate.askSourceLanguage'],
+  translateIncludeStrings: SETTING_DEFAULTS['translate.includeStrings'],
 };
 
 /** The task a `models.*` key pins, or undefined for any other key. */
@@ -94,6 +97,7 @@ export function readActionSettings(raw: RawSettings): ActionSettings {
     topicLabels: labels.length > 0 ? labels.map((l) => l.trim()) : d.topicLabels,
     translateRecentLimit: numberSetting('translate.recentLimit', raw('translate.recentLimit')),
     translateAskSourceLanguage: raw('translate.askSourceLanguage') === true,
+    translateIncludeStrings: raw('translate.includeStrings') === true,
   };
 }
 

@@ -6,6 +6,7 @@
 import type { Ctx } from '../ctx';
 import { splitComment } from '../core/comments/commentCodec';
 import { isProseLanguage, programmingLanguageName } from '../core/comments/commentSyntax';
+import { translateMasked } from '../core/comments/protectedText';
 import { commentsIn, withTranslatedComments } from '../core/comments/selectionComments';
 import { detectLanguage, type DetectedLanguage } from '../core/language/languageDetection';
 import { findLanguage, getLanguage, languageName } from '../core/language/languages';
@@ -13,7 +14,7 @@ import { AUTO_SOURCE } from '../core/routing/prompts';
 import { replaceIfUnchanged } from '../editor/guardedEdit';
 import type { SelectionTarget } from '../editor/selection';
 import { plainMessage } from '../ui/messages';
-import { cancelled, done, stop, type Routed, type Step } from './actionResult';
+import { cancelled, done, stop, type ActionResult, type Routed, type Step } from './actionResult';
 import { stringArg } from './args';
 import { pickLanguage } from './languageQuickPick';
 import { refuse, selectionAction, showInPreviewInstead } from './run';
@@ -40,11 +41,11 @@ interface TranslationPlan {
   readonly what: string;
 }
 
-function planTranslation(text: string, languageId: string): TranslationPlan | undefined {
+function planTranslation(text: string, languageId: string, includeStrings: boolean): TranslationPlan | undefined {
   const comment = splitComment(text, languageId);
   if (comment) return { texts: [comment.prose], rebuild: (t) => comment.rebuild(t.get(comment.prose) ?? comment.prose), what: comment.kind === 'string' ? 'the string' : 'the comment' };
   if (isProseLanguage(languageId)) return { texts: [text], rebuild: (t) => t.get(text) ?? text, what: '' };
-  const pieces = commentsIn(text, languageId);
+  const pieces = commentsIn(text, languageId, { strings: includeStrings });
   if (pieces.length === 0) return undefined;
   const texts = [...new Set(pieces.map((p) => p.split.prose))];
   return {
@@ -56,7 +57,7 @@ function planTranslation(text: string, languageId: string): TranslationPlan | un
 
 function translateAction(ctx: Ctx, mode: 'replace' | 'preview') {
   return selectionAction(ctx, 'translate', async ({ args, target, tracked, route }) => {
-    const plan = planTranslation(target.text, target.document.languageId);
+    const plan = planTranslation(target.text, target.document.languageId, ctx.config.actionSettings(target.document.languageId).translateIncludeStrings);
     if (!plan) {
       return refuse(plainMessage(`The selection has no comments to translate: in ${programmingLanguageName(target.document.languageId)} code only comments are translated, never the code.`));
     }
@@ -74,11 +75,20 @@ function translateAction(ctx: Ctx, mode: 'replace' | 'preview') {
     // One request per distinct text, one after another (the rate limiter applies); any failure writes nothing.
     const translated = new Map<string, string>();
     let last: Routed<'translate'> | undefined;
+    // Code in the prose (backticks, identifiers, URLs) goes as placeholders and comes back as it was.
+    let stopped: ActionResult | undefined;
     for (const text of plan.texts) {
-      const routed = await route(title, { task: 'translate', text, sourceLang: sourceLang.value, targetLang: targetLang.value });
-      if (!routed.ok) return routed.result;
-      translated.set(text, routed.value.result.text);
-      last = routed.value;
+      const translation = await translateMasked(text, async (masked) => {
+        const routed = await route(title, { task: 'translate', text: masked, sourceLang: sourceLang.value, targetLang: targetLang.value });
+        if (!routed.ok) {
+          stopped = routed.result;
+          return masked;
+        }
+        last = routed.value;
+        return routed.value.result.text;
+      });
+      if (stopped) return stopped;
+      translated.set(text, translation);
     }
     if (!last) return refuse(plainMessage('The selected comment has no text to translate.'));
     const text = plan.rebuild(translated);

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Ctx, Invocation } from '../ctx';
+import { translateMasked } from '../core/comments/protectedText';
 import { commentsIn, withTranslatedComments } from '../core/comments/selectionComments';
 import { PREVIEW_SCHEME } from '../editor/preview';
 import { detectLanguage } from '../core/language/languageDetection';
@@ -27,7 +28,7 @@ export function translateCommentsInFile(ctx: Ctx) {
     if (document.uri.scheme === PREVIEW_SCHEME) return refuse(plainMessage('This is a preview: run Translate Comments in File in the file itself.'));
     const original = document.getText();
     const version = document.version;
-    const pieces = commentsIn(original, document.languageId);
+    const pieces = commentsIn(original, document.languageId, { strings: ctx.config.actionSettings(document.languageId).translateIncludeStrings });
     if (pieces.length === 0) return refuse(plainMessage('This file has no comments to translate (code is never translated).'));
     const problem = await preflightFor(ctx, 'translate');
     if (problem) return refuse(problem, { afterSignIn: () => invocation.rerun() });
@@ -45,9 +46,13 @@ export function translateCommentsInFile(ctx: Ctx) {
       for (const [i, text] of texts.entries()) {
         report(`${i + 1} of ${texts.length}`);
         try {
-          const { result } = await ctx.router.run({ task: 'translate', text, sourceLang: sourceLang.value, targetLang: targetLang.value }, { signal });
-          if (signal.aborted) throw new Error('Cancelled.');
-          if (result.task === 'translate') translated.set(text, result.text);
+          const translation = await translateMasked(text, async (masked) => {
+            const { result } = await ctx.router.run({ task: 'translate', text: masked, sourceLang: sourceLang.value, targetLang: targetLang.value }, { signal });
+            if (signal.aborted) throw new Error('Cancelled.');
+            if (result.task !== 'translate') throw new Error(`expected a translation, got ${result.task}`);
+            return result.text;
+          });
+          translated.set(text, translation);
         } catch (err) {
           stopped = signal.aborted ? { kind: 'cancelled', message: 'Cancelled.' } : callFailureOf(err);
           return;

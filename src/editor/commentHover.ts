@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { commentBlocks, type CommentBlock } from '../core/comments/commentBlocks';
+import { translateMasked } from '../core/comments/protectedText';
 import { planCommentHover, type HoveredComment } from '../core/hover/hoverPlan';
 import { HoverTranslations, SupersededError, type HoverTranslation } from '../core/hover/hoverTranslations';
 import { languageName } from '../core/language/languages';
@@ -54,9 +55,15 @@ export class CommentHoverService {
   constructor(ctx: Ctx) {
     this.translations = new HoverTranslations({
       translate: async (prose, sourceLang, targetLang, signal) => {
-        const { result, decision } = await ctx.router.run({ task: 'translate', text: prose, sourceLang, targetLang }, { signal });
-        if (result.task !== 'translate') throw new Error(`expected a translation, got ${result.task}`);
-        return { text: result.text, model: decision.chosen?.model ?? 'the cache', sourceLang };
+        let model = 'the cache';
+        // Code in the comment (backticks, identifiers, URLs) goes as placeholders and comes back as it was.
+        const text = await translateMasked(prose, async (masked) => {
+          const { result, decision } = await ctx.router.run({ task: 'translate', text: masked, sourceLang, targetLang }, { signal });
+          if (result.task !== 'translate') throw new Error(`expected a translation, got ${result.task}`);
+          model = decision.chosen?.model ?? model;
+          return result.text;
+        });
+        return { text, model, sourceLang };
       },
     });
   }

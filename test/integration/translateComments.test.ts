@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { productCases } from './support/cases';
 import { openDocument, previewTexts, select, undoOnce } from './support/documents';
-import { inferenceRequests, runAction } from './support/product';
+import { inferenceRequests, runAction, setSetting } from './support/product';
 
 describe('translating the comments of a code selection', () => {
   productCases();
@@ -42,6 +42,21 @@ describe('translating the comments of a code selection', () => {
     assert.equal(result.decision?.chosen?.model, 'Helsinki-NLP/opus-mt-mul-en');
     assert.match(result.decision?.chosen?.why ?? '', /source language not detected/);
     assert.equal(editor.document.getText(), 'x = 1  # [en] muy bien\n');
+  });
+
+  it('with huggingFace.translate.includeStrings, a prose string literal is translated too (quotes kept); an id string is not', async () => {
+    const restore = await setSetting('translate.includeStrings', true);
+    try {
+      const original = 'const message = "File not found, try again"; const key = "user_id"; // shown to the user\n';
+      const editor = await openDocument(original, 'typescript');
+      select(editor, original.trimEnd());
+      const result = await runAction('translateSelection', { targetLang: 'es', sourceLang: 'en' });
+      assert.equal(result.status, 'applied', result.message);
+      assert.equal(editor.document.getText(), 'const message = "[es] File not found, try again"; const key = "user_id"; // [es] shown to the user\n');
+      assert.equal((await inferenceRequests()).length, 2);
+    } finally {
+      await restore();
+    }
   });
 
   it('code without comments is refused and nothing is sent', async () => {

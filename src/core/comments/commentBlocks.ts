@@ -4,16 +4,16 @@
  * line. Built on commentSpans.ts; used for "the comment under the cursor" and for translating only the comments
  * of a selection. Pure.
  */
-import { commentSpans } from './commentSpans';
+import { commentSpans, type SpanOptions } from './commentSpans';
 
 export interface CommentBlock {
   readonly start: number;
   readonly end: number;
-  /** 'trailing': after code on its line; 'lines': whole-line comments (one or more); 'block': a block comment. */
-  readonly kind: 'block' | 'lines' | 'trailing';
+  /** 'trailing': after code on its line; 'lines': whole-line comments (one or more); 'block': a block comment; 'string': a string literal. */
+  readonly kind: 'block' | 'lines' | 'trailing' | 'string';
 }
 
-export function commentBlocks(text: string, languageId: string): CommentBlock[] {
+export function commentBlocks(text: string, languageId: string, options: SpanOptions = {}): CommentBlock[] {
   const blocks: CommentBlock[] = [];
   let run: { start: number; end: number; marker: string; indent: number; line: number } | undefined;
   const flush = (): void => {
@@ -21,7 +21,12 @@ export function commentBlocks(text: string, languageId: string): CommentBlock[] 
     run = undefined;
   };
   const starts = lineStarts(text);
-  for (const span of commentSpans(text, languageId)) {
+  for (const span of commentSpans(text, languageId, options)) {
+    if (span.kind === 'string') {
+      flush();
+      blocks.push({ start: span.start, end: span.end, kind: 'string' });
+      continue;
+    }
     const lineNumber = lineIndex(starts, span.start);
     const lineStart = starts[lineNumber];
     const alone = text.slice(lineStart, span.start).trim() === '';

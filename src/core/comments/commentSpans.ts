@@ -10,13 +10,19 @@ export interface CommentSpan {
   readonly start: number;
   /** Offset just after the comment (a line comment ends before its line break). */
   readonly end: number;
-  readonly kind: 'line' | 'block';
-  /** The opening marker ("//", "#", "/*", '"""'). */
+  /** 'string': a string literal, quotes included (only with `strings: true`). */
+  readonly kind: 'line' | 'block' | 'string';
+  /** The opening marker ("//", "#", "/*", '"""'; a string's opening quote). */
   readonly marker: string;
 }
 
+export interface SpanOptions {
+  /** Also report string literals (Translate Selection's `huggingFace.translate.includeStrings`). */
+  readonly strings?: boolean;
+}
+
 /** The comment spans of `text` in `languageId`, in order. An unclosed block comment runs to the end. */
-export function commentSpans(text: string, languageId: string): CommentSpan[] {
+export function commentSpans(text: string, languageId: string, options: SpanOptions = {}): CommentSpan[] {
   const syntax = commentSyntax(languageId);
   const blocks = [...syntax.blocks].sort((a, b) => b.open.length - a.open.length);
   const lines = [...syntax.line].sort((a, b) => b.length - a.length);
@@ -39,7 +45,9 @@ export function commentSpans(text: string, languageId: string): CommentSpan[] {
     }
     const quote = syntax.quotes.find((q) => text.startsWith(q, i));
     if (quote) {
-      i = stringEnd(text, i + quote.length, quote, syntax.quoteEscape);
+      const end = stringEnd(text, i + quote.length, quote, syntax.quoteEscape);
+      if (options.strings) spans.push({ start: i, end, kind: 'string', marker: quote });
+      i = end;
       continue;
     }
     i++;

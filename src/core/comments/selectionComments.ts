@@ -4,6 +4,8 @@
  * commentCodec.ts; only the prose is sent, and every byte outside the comments comes back as it was. Pure.
  */
 import { commentBlocks } from './commentBlocks';
+import type { SpanOptions } from './commentSpans';
+import { maskCode } from './protectedText';
 import { splitComment, type SplitComment } from './commentCodec';
 
 export interface CommentPiece {
@@ -12,12 +14,23 @@ export interface CommentPiece {
   readonly split: SplitComment;
 }
 
-/** The comments of `text` that have prose to translate, in order. */
-export function commentsIn(text: string, languageId: string): CommentPiece[] {
-  return commentBlocks(text, languageId).flatMap((block) => {
+/**
+ * The comments of `text` that have prose to translate, in order; with `strings`, also the string literals that read
+ * as prose (at least two words: not keys, ids, paths or format codes).
+ */
+export function commentsIn(text: string, languageId: string, options: SpanOptions = {}): CommentPiece[] {
+  return commentBlocks(text, languageId, options).flatMap((block) => {
     const split = splitComment(text.slice(block.start, block.end), languageId);
-    return split && split.prose.trim() !== '' ? [{ start: block.start, end: block.end, split }] : [];
+    if (!split || split.prose.trim() === '') return [];
+    if (block.kind === 'string' && !readsAsProse(split.prose)) return [];
+    return [{ start: block.start, end: block.end, split }];
   });
+}
+
+/** Two words of letters with a space between, outside code, URLs and identifiers ("File not found", not "user_id" or "%s: %d"). */
+function readsAsProse(content: string): boolean {
+  const masked = maskCode(content);
+  return masked.hasProse && (/\p{L}{2,}[\s,;:]+\p{L}{2,}/u.test(masked.text) || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]{2,}/u.test(masked.text));
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { CommentBlock } from '../comments/commentBlocks';
 import { splitComment, type SplitComment } from '../comments/commentCodec';
+import { maskCode } from '../comments/protectedText';
 import { CONFIDENT, detectLanguage } from '../language/languageDetection';
 import { AUTO_SOURCE } from '../routing/prompts';
 import { getLanguage } from '../language/languages';
@@ -57,7 +58,8 @@ export function planCommentHover(text: string, blocks: readonly CommentBlock[], 
   const original = text.slice(block.start, block.end);
   const split = splitComment(original, languageId);
   const prose = split?.prose.trim() ?? '';
-  if (!split || prose === '' || !/\p{L}/u.test(prose)) return { kind: 'none', why: 'no-prose' };
+  // Nothing but code, URLs or markers (`// user_id`, `# https://…`): nothing a hover would translate.
+  if (!split || prose === '' || !maskCode(prose).hasProse) return { kind: 'none', why: 'no-prose' };
   const comment: HoveredComment = { start: block.start, end: block.end, original, split };
   if (split.prose.length > options.maxChars) return { kind: 'tooLong', comment, length: split.prose.length, max: options.maxChars };
   const source = sourceOf(split.prose, options.targetLang);

@@ -84,6 +84,7 @@ export const SETTING_DEFAULTS = {
   'topic.labels': ['bug report', 'feature request', 'question', 'documentation', 'performance', 'security'],
   'translate.recentLimit': 5,
   'translate.askSourceLanguage': false,
+  'translate.includeStrings': false,
   'hover.enabled': true,
   'hover.targetLanguage': '',
   'hover.trigger': 'automatic',

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import ts from 'typescript';
+import { translateMasked } from '../../../../src/core/comments/protectedText';
 import { commentsIn, withTranslatedComments } from '../../../../src/core/comments/selectionComments';
 
 /**
@@ -62,6 +63,22 @@ const CORPUS: Sample[] = [
     text: L('def zqCode10(zqName3):', '    """prose docstring summary.', '', '    :param zqName3: prose about the parameter', '    """', '    return zqName3  # prose at the end'),
     prose: ['prose docstring summary.\nprose about the parameter', 'prose at the end'],
   },
+  // Code inside the prose (backticks, identifiers, calls, URLs) goes as placeholders and comes back byte for byte.
+  {
+    languageId: 'typescript',
+    text: L('const zqCode12 = 1; // prose calls `zqCode13(a, b)` then zqCode_14 and zqCode15.zq, see https://zq.example/zqCode16.', 'zqCode12++;'),
+    prose: ['prose calls {0} then {1} and {2}, see {3}.'],
+  },
+  {
+    languageId: 'python',
+    text: L('# prose: pass zqCode17=True to zqCode18() and read `zqCode19`', 'zqCode17 = zqCode18()'),
+    prose: ['prose: pass {0} to {1} and read {2}'],
+  },
+  {
+    languageId: 'go',
+    text: L('// prose only code here: `zqCode20`', 'zqCode21 := 1', '// `zqCode22` zqCode_23()'),
+    prose: ['prose only code here: {0}'],
+  },
   {
     languageId: 'csharp',
     text: L('/// <summary>prose csharp summary</summary>', '/// <param name="zqName4">prose csharp param</param>', 'public int zqCode11(int zqName4) => zqName4;'),
@@ -69,14 +86,21 @@ const CORPUS: Sample[] = [
   },
 ];
 
-function run(sample: Sample, translate: (prose: string) => string): { out: string; sent: string[] } {
+/** As the product translates a selection: each comment's prose, its code masked (translateMasked), then rebuilt. */
+async function run(sample: Sample, translate: (prose: string) => string): Promise<{ out: string; sent: string[] }> {
   const pieces = commentsIn(sample.text, sample.languageId);
   const sent: string[] = [];
-  const out = withTranslatedComments(sample.text, pieces, (prose) => {
-    sent.push(prose);
-    return translate(prose);
-  });
-  return { out, sent };
+  const translated = new Map<string, string>();
+  for (const prose of new Set(pieces.map((p) => p.split.prose))) {
+    translated.set(
+      prose,
+      await translateMasked(prose, async (masked) => {
+        sent.push(masked);
+        return translate(masked);
+      }),
+    );
+  }
+  return { out: withTranslatedComments(sample.text, pieces, (prose) => translated.get(prose) ?? prose), sent };
 }
 
 /** TypeScript's own scanner: the tokens of `text` that are not comments or whitespace. */
@@ -94,17 +118,19 @@ describe('core/comments: a corpus of code-and-comment selections', () => {
   });
 
   for (const [i, sample] of CORPUS.entries()) {
-    it(`${i + 1}. ${sample.languageId}: ${JSON.stringify(sample.text.split('\n')[0]).slice(0, 60)}`, () => {
-      const same = run(sample, (p) => p);
+    it(`${i + 1}. ${sample.languageId}: ${JSON.stringify(sample.text.split('\n')[0]).slice(0, 60)}`, async () => {
+      const same = await run(sample, (p) => p);
       assert.equal(same.out, sample.text, 'the identity translation gives back every byte');
       assert.deepEqual(same.sent, sample.prose, 'each comment\'s prose is sent exactly once, and nothing else');
-      assert.ok(same.sent.every((p) => !/zqCode|zqName|@param|@returns|:param|<param|<summary|TODO/.test(p)), `no code, name or tag was sent: ${same.sent.join(' | ')}`);
+      assert.ok(same.sent.every((p) => !/zqCode|zqName|zq\.example|@param|@returns|:param|<param|<summary|TODO/.test(p)), `no code, name, URL or tag was sent: ${same.sent.join(' | ')}`);
 
-      const changed = run(sample, (p) => p.toUpperCase());
+      const changed = await run(sample, (p) => p.toUpperCase());
       const before = sample.text.split('\n');
       const after = changed.out.split('\n');
       for (const line of before.filter((l) => !/prose/.test(l))) assert.ok(after.includes(line), `line without a comment kept: ${line}\n${changed.out}`);
       assert.ok(/PROSE/.test(changed.out));
+      // Every code token inside a comment comes back exactly (the translation upper-cased all the prose around it).
+      for (const token of sample.text.match(/`?zqCode[\w.]*(?:\([^)]*\))?`?|https:\/\/zq\.example\/\w+/g) ?? []) assert.ok(changed.out.includes(token), `${token} kept in: ${changed.out}`);
       if (sample.languageId === 'typescript' || sample.languageId === 'javascript') {
         assert.deepEqual(codeTokens(changed.out), codeTokens(sample.text), 'the same code, token for token');
       }
