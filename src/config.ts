@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { pinnedModelKey, SETTINGS_SECTION, type RoutingSettings, type SettingKey } from './core/routing/settings';
 import type { TaskKind } from './core/tasks/taskTypes';
-import { readActionSettings, readHoverSettings, readRoutingSettings, type ActionSettings, type HoverSettings } from './configModel';
+import { readActionSettings, readCompletionConfig, readHoverSettings, readRoutingSettings, type ActionSettings, type CompletionConfig, type HoverSettings } from './configModel';
 
 export class Config implements vscode.Disposable {
   private routing: RoutingSettings | undefined;
@@ -44,6 +44,24 @@ export class Config implements vscode.Disposable {
   hoverSettings(languageId: string): HoverSettings {
     const section = vscode.workspace.getConfiguration(SETTINGS_SECTION, { languageId });
     return readHoverSettings((key) => section.get<unknown>(key), vscode.env.language);
+  }
+
+  /** Ghost-text completion's source and settings. */
+  completionConfig(): CompletionConfig {
+    return readCompletionConfig(this.raw());
+  }
+
+  /** Whether ghost-text completion is on in documents of `languageId` (language-overridable). */
+  completionEnabled(languageId: string): boolean {
+    return vscode.workspace.getConfiguration(SETTINGS_SECTION, { languageId }).get<boolean>('completion.enabled') === true;
+  }
+
+  /** Turns ghost-text completion on or off everywhere (user settings); returns the new state. */
+  async toggleCompletion(): Promise<boolean> {
+    const section = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    const on = section.get<boolean>('completion.enabled') !== true;
+    await section.update('completion.enabled', on, vscode.ConfigurationTarget.Global);
+    return on;
   }
 
   /** Turns comment translation on hover on or off everywhere (user settings); returns the new state. */

@@ -18,6 +18,9 @@ import {
 } from './core/routing/settings';
 import { findLanguage } from './core/language/languages';
 import type { HoverTrigger } from './core/hover/hoverPlan';
+import type { CompletionSettings } from './core/completion/completionService';
+import type { CompletionChoice } from './core/completion/completionSource';
+import type { FimTemplate } from './core/completion/fimTemplates';
 import { TASK_KINDS, type SummaryLength, type SummaryStyle, type TaskKind } from './core/tasks/taskTypes';
 
 // The setting ids live in the core's table (SETTING_DEFAULTS); the commands take these two from here.
@@ -119,6 +122,34 @@ export function readHoverSettings(raw: RawSettings, displayLanguage: string): Ho
     targetLang: (fromSetting ?? display)?.code ?? 'en',
     trigger: oneOf<HoverTrigger>(raw('hover.trigger'), ['automatic', 'onDemand'], SETTING_DEFAULTS['hover.trigger']),
     maxChars: numberSetting('hover.maxLength', raw('hover.maxLength')),
+  };
+}
+
+/** Ghost-text completion: where from, and how (the `enabled` switch is per language: Config.completionEnabled). */
+export interface CompletionConfig {
+  readonly choice: CompletionChoice;
+  readonly settings: CompletionSettings;
+}
+
+export function readCompletionConfig(raw: RawSettings): CompletionConfig {
+  const template = raw('completion.template');
+  const t = typeof template === 'object' && template !== null && !Array.isArray(template) ? (template as Record<string, unknown>) : {};
+  const override: { -readonly [K in keyof FimTemplate]?: FimTemplate[K] } = {};
+  if (isNonEmptyString(t.prefixToken)) override.prefixToken = t.prefixToken;
+  if (isNonEmptyString(t.suffixToken)) override.suffixToken = t.suffixToken;
+  if (isNonEmptyString(t.middleToken)) override.middleToken = t.middleToken;
+  if (t.order === 'psm' || t.order === 'spm') override.order = t.order;
+  if (Array.isArray(t.stop)) override.stop = t.stop.filter(isNonEmptyString);
+  return {
+    choice: { model: str(raw('completion.model')), endpoint: str(raw('completion.endpoint')), endpoints: readEndpoints(raw('endpoints')), template: override },
+    settings: {
+      debounceMs: numberSetting('completion.debounceMs', raw('completion.debounceMs')),
+      maxLines: numberSetting('completion.maxLines', raw('completion.maxLines')),
+      maxTokens: numberSetting('completion.maxTokens', raw('completion.maxTokens')),
+      contextTokens: numberSetting('completion.contextTokens', raw('completion.contextTokens')),
+      requestsPerMinute: numberSetting('completion.requestsPerMinute', raw('completion.requestsPerMinute')),
+      temperature: 0.1,
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import { Ctx } from './ctx';
 import { registerHubView } from './hubView/register';
 import { registerChat } from './chat/register';
 import { registerCommentHover } from './editor/registerCommentHover';
+import { registerCompletion } from './editor/registerCompletion';
 
 export function activate(context: vscode.ExtensionContext): void {
   const ctx = Ctx.create(context);
@@ -27,6 +28,11 @@ export function activate(context: vscode.ExtensionContext): void {
   ctx.registerCommand('replaceCommentWithTranslation');
   ctx.registerCommand('translateHoveredComment');
   ctx.registerCommand('toggleCommentHover');
+  // Ghost-text completion (fill-in-the-middle) and its status bar menu.
+  context.subscriptions.push(registerCompletion(ctx));
+  ctx.registerCommand('toggleCompletion');
+  ctx.registerCommand('snoozeCompletion');
+  ctx.registerCommand('completionMenu');
   // Free-form: the task detector picks one of the actions above, or a chat model answers.
   ctx.registerCommand('runPrompt');
 

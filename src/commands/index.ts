@@ -3,6 +3,7 @@ export { askAboutSelection } from './ask';
 export { revokeTokenApprovals, setEndpointKey, signIn, signOut } from './auth';
 export { classifySentiment, classifyTopic } from './classify';
 export { replaceCommentWithTranslation, toggleCommentHover, translateHoveredComment } from './commentHover';
+export { completionMenu, snoozeCompletion, toggleCompletion } from './completion';
 export { cancelRunningRequests, showHealth, showLastDecision } from './diagnostics';
 export { extractEntities } from './entities';
 export { generateCode } from './generateCode';

@@ -39,6 +39,11 @@ export class FakeHfControl {
     await this.call('POST', '/__fake/chat-reply', { model, text });
   }
 
+  /** Text completions / generations of `model` ('*': any) answer with `text`. */
+  async setCompletionReply(model: string, text: string): Promise<void> {
+    await this.call('POST', '/__fake/completion-reply', { model, text });
+  }
+
   /** Chats with `model` ('*': any model) that declare tools are answered with this tool call (see FakeHf.setChatToolCall). */
   async setChatToolCall(model: string, call: FakeToolCall): Promise<void> {
     await this.call('POST', '/__fake/chat-tool-call', { model, ...call });

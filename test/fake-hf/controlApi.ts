@@ -18,6 +18,7 @@ export interface ControlTarget extends FakeUrls {
   clearFaults(): void;
   reset(): void;
   setChatReply(model: string, text: string): void;
+  setCompletionReply(model: string, text: string): void;
   setChatToolCall(model: string, call: FakeToolCall): void;
 }
 
@@ -75,6 +76,10 @@ export function handleControl(ctx: RouteContext, fake: ControlTarget): void {
     case 'POST /__fake/chat-reply':
       if (typeof body.model !== 'string' || typeof body.text !== 'string') return sendError(ctx, 400, 'body must be {model: string, text: string}');
       fake.setChatReply(body.model, body.text);
+      return sendJson(ctx, 200, { ok: true });
+    case 'POST /__fake/completion-reply':
+      if (typeof body.model !== 'string' || typeof body.text !== 'string') return sendError(ctx, 400, 'body must be {model: string, text: string}');
+      fake.setCompletionReply(body.model, body.text);
       return sendJson(ctx, 200, { ok: true });
     case 'POST /__fake/chat-tool-call': {
       const args = body.arguments;

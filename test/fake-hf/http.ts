@@ -17,6 +17,8 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   /** Parsed JSON when the body is JSON, the text otherwise, `undefined` when empty. */
   body: unknown;
+  /** The client closed the connection before the answer was complete (an aborted fetch). */
+  aborted?: boolean;
 }
 
 export interface RouteContext {

@@ -114,7 +114,7 @@ async function hfCompletions(ctx: RouteContext, id: string): Promise<void> {
   const prompt = typeof body.prompt === 'string' ? body.prompt : Array.isArray(body.prompt) ? body.prompt.join('\n') : undefined;
   if (prompt === undefined) return sendError(ctx, 400, "Missing 'prompt' in request body");
   const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : undefined;
-  await answerCompletion(ctx, { model: id, text: generateText(id, prompt), maxTokens, stream: body.stream === true });
+  await answerCompletion(ctx, { model: id, text: ctx.state.completionReply(id) ?? generateText(id, prompt), maxTokens, stream: body.stream === true });
 }
 
 function hfTask(ctx: RouteContext, id: string): void {

@@ -42,6 +42,8 @@ export interface FakeHf extends ControlTarget {
    * `role: 'tool'` messages: then the reply is text quoting the results ("Tool said: …").
    */
   setChatToolCall(model: string, call: FakeToolCall): void;
+  /** Text completions and text generations of `model` ('*': any) answer with `text` (ghost text in completion tests). */
+  setCompletionReply(model: string, text: string): void;
   /** Closes all listeners and destroys every socket, including kept-alive and slow ones. */
   close(): Promise<void>;
 }
@@ -129,7 +131,9 @@ class FakeHfServer implements FakeHf {
     const aborter = new AbortController();
     const abort = (): void => aborter.abort();
     this.closing.signal.addEventListener('abort', abort, { once: true });
+    let recorded: RecordedRequest | undefined;
     res.on('close', () => {
+      if (recorded && !res.writableFinished) recorded.aborted = true;
       abort();
       this.closing.signal.removeEventListener('abort', abort);
     });
@@ -143,7 +147,8 @@ class FakeHfServer implements FakeHf {
       const body = parseBody(raw);
       const ctx: RouteContext = { listener, req, res, method, path: url.pathname, query: url.searchParams, headers, body, baseUrl, state: this.state, signal: aborter.signal };
       if (url.pathname.startsWith('/__fake/')) return handleControl(ctx, this);
-      this.requests.push({ listener, method, path: url.pathname, url: req.url ?? '/', query: new URLSearchParams(url.searchParams), headers, body });
+      recorded = { listener, method, path: url.pathname, url: req.url ?? '/', query: new URLSearchParams(url.searchParams), headers, body };
+      this.requests.push(recorded);
       const match = table(ctx) ?? { handler: (c: RouteContext) => sendError(c, 404, 'Not Found') };
       const models = match.models ?? [];
       const fault = this.state.faults.take({ listener, path: url.pathname, models });
@@ -177,6 +182,10 @@ class FakeHfServer implements FakeHf {
 
   setChatToolCall(model: string, call: FakeToolCall): void {
     this.state.chatToolCalls.set(model, call);
+  }
+
+  setCompletionReply(model: string, text: string): void {
+    this.state.completionReplies.set(model, text);
   }
 
   async close(): Promise<void> {

@@ -28,6 +28,8 @@ export class FakeState {
   readonly chatReplies = new Map<string, string>();
   /** model ('*' for any) -> the tool call to answer with when the request has tools. */
   readonly chatToolCalls = new Map<string, FakeToolCall>();
+  /** model ('*' for any) -> the text of text completions (fill-in-the-middle ghost text), instead of generateText. */
+  readonly completionReplies = new Map<string, string>();
   readonly catalog: Catalog = getCatalog();
   private seq = 0;
 
@@ -42,5 +44,11 @@ export class FakeState {
     this.requests.length = 0;
     this.chatReplies.clear();
     this.chatToolCalls.clear();
+    this.completionReplies.clear();
+  }
+
+  /** The text a text completion or text generation of `model` answers with, if one was set. */
+  completionReply(model: string): string | undefined {
+    return this.completionReplies.get(model) ?? this.completionReplies.get('*');
   }
 }

@@ -60,8 +60,13 @@ const zeroShotClassification = withText((ctx, _model, texts, params) => {
   sendJson(ctx, 200, results.length === 1 ? results[0] : results);
 });
 
-const textGeneration = withText((ctx, model, texts) => {
-  sendJson(ctx, 200, texts.map((t) => ({ generated_text: `${t}${generateText(model.id, t)}` })));
+/** `return_full_text: false` (what fill-in-the-middle clients send) answers only the continuation, as TGI does. */
+const textGeneration = withText((ctx, model, texts, params) => {
+  const full = params.return_full_text !== false;
+  sendJson(ctx, 200, texts.map((t) => {
+    const generated = ctx.state.completionReply(model.id) ?? generateText(model.id, t);
+    return { generated_text: full ? `${t}${generated}` : generated };
+  }));
 });
 
 const questionAnswering: TaskHandler = (ctx, _model, inputs) => {

@@ -272,6 +272,20 @@ export class Router {
    * before queueing only refuses early when the quota is known to be used up: on its own, requests queued
    * together would all pass it and overshoot the limit.
    */
+  /**
+   * Reserves one Hugging Face request of the monthly quota for a caller that sends it itself (ghost-text completion,
+   * with its own rate budget); throws CallFailure('quota-exceeded') when the quota is used up. Returns the month to
+   * give back with refundQuota when the request never reached a server.
+   */
+  reserveQuota(): Promise<string> {
+    return this.recordQuota();
+  }
+
+  /** Gives back a request reserveQuota counted that never reached a server. */
+  giveBackQuota(month: string): Promise<void> {
+    return this.refundQuota(month);
+  }
+
   private async recordQuota(): Promise<string> {
     const { granted, usage, crossing } = await this.quota.reserve();
     if (crossing !== undefined) this.deps.onQuotaCrossing?.(crossing.threshold, crossing.usage);

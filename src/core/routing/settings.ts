@@ -89,7 +89,16 @@ export const SETTING_DEFAULTS = {
   'hover.targetLanguage': '',
   'hover.trigger': 'automatic',
   'hover.maxLength': 2000,
-} as const satisfies Readonly<Record<string, string | number | boolean | readonly string[] | readonly OpenAiEndpoint[]>>;
+  'completion.enabled': false,
+  'completion.model': '',
+  'completion.endpoint': '',
+  'completion.template': {},
+  'completion.debounceMs': 200,
+  'completion.maxLines': 8,
+  'completion.maxTokens': 128,
+  'completion.contextTokens': 2048,
+  'completion.requestsPerMinute': 30,
+} as const satisfies Readonly<Record<string, string | number | boolean | readonly string[] | readonly OpenAiEndpoint[] | Readonly<Record<string, never>>>>;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 type NumberSettingKey = { [K in SettingKey]: (typeof SETTING_DEFAULTS)[K] extends number ? K : never }[SettingKey];
@@ -110,6 +119,11 @@ export const NUMBER_RANGES: Readonly<Record<NumberSettingKey, { readonly min: nu
   'generate.maxTokens': { min: 1, max: 32_768, integer: true },
   'translate.recentLimit': { min: 0, max: 20, integer: true },
   'hover.maxLength': { min: 1, max: 100_000, integer: true },
+  'completion.debounceMs': { min: 0, max: 2000, integer: true },
+  'completion.maxLines': { min: 1, max: 100, integer: true },
+  'completion.maxTokens': { min: 1, max: 2048, integer: true },
+  'completion.contextTokens': { min: 64, max: 32_768, integer: true },
+  'completion.requestsPerMinute': { min: 1, max: 600 },
 };
 
 /** `value` as the number setting `key`: its default when not a finite number in range, the maximum when above it. */

@@ -79,7 +79,7 @@ function isUnreadableSuccess(status: number, body: unknown): boolean {
   return status >= 200 && status < 300 && (body === '' || body === undefined);
 }
 
-function fromStatus(status: number, text: string, ctx: ErrorContext, body: unknown): CallFailure {
+export function fromStatus(status: number, text: string, ctx: ErrorContext, body: unknown): CallFailure {
   const details = { status };
   const kind = statusKind(status, text);
   switch (kind) {

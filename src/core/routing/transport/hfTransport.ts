@@ -62,9 +62,9 @@ export function createHfTransport(deps: HfTransportDeps): Transport {
 }
 
 /** Without a way to ask the user, the token goes to Hugging Face's own hosts only. */
-const OFFICIAL_HOSTS_ONLY = hfTokenCheck({ isApproved: () => false, requestApproval: async () => false });
+export const OFFICIAL_HOSTS_ONLY = hfTokenCheck({ isApproved: () => false, requestApproval: async () => false });
 
-function describeCandidate(candidate: Candidate): string {
+export function describeCandidate(candidate: Candidate): string {
   const where = candidate.provider.kind === 'hf' ? candidate.provider.provider : `endpoint "${candidate.provider.endpointId}"`;
   return `${candidate.model} via ${where}`;
 }
@@ -75,7 +75,7 @@ interface Access {
   readonly provider: string | undefined;
 }
 
-async function resolveAccess(candidate: Candidate, settings: RoutingSettings, deps: HfTransportDeps): Promise<Access> {
+export async function resolveAccess(candidate: Candidate, settings: RoutingSettings, deps: HfTransportDeps): Promise<Access> {
   if (candidate.provider.kind === 'openai-compatible') {
     const id = candidate.provider.endpointId;
     const endpoint = settings.endpoints.find((e) => e.id === id);
