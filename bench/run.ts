@@ -16,6 +16,7 @@ import { startFakeHf } from '../test/fake-hf/server';
 import { activationSection } from './activation';
 import { bundleSection } from './bundle';
 import { eventLoopSection } from './eventLoop';
+import { completionSection } from './completion';
 import { hoverSection } from './hover';
 import { hubSearchSection } from './hubSearch';
 import { memorySection } from './memory';
@@ -32,6 +33,7 @@ const SECTIONS: readonly Section[] = [
   routingSection,
   streamingSection,
   hoverSection,
+  completionSection,
   hubSearchSection,
   webviewSection,
   rateLimiterSection,

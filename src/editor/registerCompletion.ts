@@ -43,6 +43,7 @@ export class CompletionStatus implements vscode.Disposable {
     const icon = { off: '$(circle-slash)', unset: '$(circle-slash)', on: '$(sparkle)', snoozed: '$(clock)', fetching: '$(sync~spin)', problem: '$(warning)' }[state];
     this.item.text = `${icon} HF`;
     this.item.tooltip = `Hugging Face completion: ${state === 'unset' ? 'no model chosen' : state}${detail ? `\n${detail}` : ''}\nClick for on/off, snooze and the model.`;
+    this.item.accessibilityInformation = { label: `Hugging Face completion: ${state}${detail ? `, ${detail.split('\n')[0]}` : ''}` };
     this.item.backgroundColor = state === 'problem' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     if (state === 'off') this.item.hide();
     else this.item.show();

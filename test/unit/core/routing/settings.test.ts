@@ -75,7 +75,10 @@ describe('package.json: a workspace cannot choose where the token goes', () => {
     const manifest = packageJson() as { capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: string[]; description?: string } } };
     const untrusted = manifest.capabilities?.untrustedWorkspaces;
     assert.equal(untrusted?.supported, 'limited');
-    assert.deepEqual([...(untrusted?.restrictedConfigurations ?? [])].sort(), [...URL_SETTINGS].sort());
+    // And an untrusted workspace cannot turn on ghost-text completion (it spends the quota) or pick its model or server.
+    const COMPLETION = ['huggingFace.completion.enabled', 'huggingFace.completion.model', 'huggingFace.completion.endpoint'];
+    assert.deepEqual([...(untrusted?.restrictedConfigurations ?? [])].sort(), [...URL_SETTINGS, ...COMPLETION].sort());
     assert.match(untrusted?.description ?? '', /token/);
+    assert.match(untrusted?.description ?? '', /completion/);
   });
 });
