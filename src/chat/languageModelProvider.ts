@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { AUTO_MODEL_ID, chatModelEntries, parseRouterModels, type ChatModelEntry } from '../core/routing/chatModelList';
+import { AUTO_MODEL_ID, chatModelEntries, endpointModelEntries, parseRouterModels, type ChatModelEntry } from '../core/routing/chatModelList';
 import type { Candidate } from '../core/routing/routingTypes';
 import { ChatInputError } from '../core/conversation/chatErrors';
 import { toOpenAiMessages, toOpenAiTools, toolChoice } from '../core/conversation/chatMessages';
@@ -40,7 +40,8 @@ export class HfLanguageModelProvider implements vscode.LanguageModelChatProvider
 
   async provideLanguageModelChatInformation(options: { silent: boolean }, token: vscode.CancellationToken): Promise<ModelInfo[]> {
     if (this.list && Date.now() - this.list.at < LIST_TTL_MS) return this.list.models;
-    const models = chatModelEntries(await this.routerModels(options.silent, token)).map(toInfo);
+    const [router, endpoints] = await Promise.all([this.routerModels(options.silent, token), this.endpointModels(token)]);
+    const models = [...chatModelEntries(router), ...endpoints].map(toInfo);
     this.list = { at: Date.now(), models };
     return models;
   }
@@ -77,7 +78,7 @@ export class HfLanguageModelProvider implements vscode.LanguageModelChatProvider
           noRestart: true,
           onToken: (text) => progress.report(new vscode.LanguageModelTextPart(text)),
           onToolCalls: (calls) => calls.forEach((c) => progress.report(new vscode.LanguageModelToolCallPart(c.callId, c.name, c.input))),
-          ...(model.entry.id === AUTO_MODEL_ID ? {} : { only: pickedCandidate(model.entry.id) }),
+          ...(model.entry.id === AUTO_MODEL_ID ? {} : { only: pickedCandidate(model.entry) }),
         },
       );
     } catch (err) {
@@ -117,6 +118,32 @@ export class HfLanguageModelProvider implements vscode.LanguageModelChatProvider
    * The router's chat models; none when they cannot be read (Auto still works). The router wants the token: it goes
    * only where the token may go, and a `silent` call never asks about a new host (it lists without the token).
    */
+  /** The models each OpenAI-compatible endpoint lists (its key, if one was saved, goes only to its own origin). */
+  private async endpointModels(token: vscode.CancellationToken): Promise<ChatModelEntry[]> {
+    const endpoints = this.ctx.config.routingSettings().endpoints;
+    const lists = await Promise.all(
+      endpoints.map(async (endpoint) => {
+        const url = `${withoutTrailingSlash(endpoint.baseUrl)}/models`;
+        const controller = new AbortController();
+        const cancel = token.onCancellationRequested(() => controller.abort());
+        const timer = setTimeout(() => controller.abort(), 5_000);
+        try {
+          const key = await this.ctx.tokens.endpointKey(endpoint.id, endpoint.baseUrl).catch(() => undefined);
+          const response = await fetch(url, { signal: controller.signal, headers: { accept: 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) } });
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          return endpointModelEntries(endpoint.id, endpoint.baseUrl, await response.json());
+        } catch (err) {
+          this.ctx.log.warn(`Could not list the models of endpoint "${endpoint.id}" (${url}): ${err instanceof Error ? err.message : String(err)}.`);
+          return [];
+        } finally {
+          clearTimeout(timer);
+          cancel.dispose();
+        }
+      }),
+    );
+    return lists.flat();
+  }
+
   private async routerModels(silent: boolean, token: vscode.CancellationToken): Promise<ReturnType<typeof parseRouterModels>> {
     const url = `${withoutTrailingSlash(this.ctx.config.routingSettings().routerUrl)}/v1/models`;
     const controller = new AbortController();
@@ -154,7 +181,8 @@ function toInfo(entry: ChatModelEntry): ModelInfo {
   };
 }
 
-/** A model the user picked: exactly it, through the auto router (its suffix picks the provider). */
-function pickedCandidate(id: string): Candidate {
-  return { model: id, provider: { kind: 'hf', provider: 'auto' }, api: 'chat', why: 'picked in the chat model picker' };
+/** A model the user picked: exactly it, on its endpoint, or through the auto router (its suffix picks the provider). */
+function pickedCandidate(entry: ChatModelEntry): Candidate {
+  if (entry.endpoint) return { model: entry.endpoint.model, provider: { kind: 'openai-compatible', endpointId: entry.endpoint.id }, api: 'chat', why: 'picked in the chat model picker' };
+  return { model: entry.id, provider: { kind: 'hf', provider: 'auto' }, api: 'chat', why: 'picked in the chat model picker' };
 }

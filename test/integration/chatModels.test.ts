@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { productCases } from './support/cases';
+import { requireFakeHf } from './support/host';
 import { fake, inferenceRequests, lastDecision, setSetting } from './support/product';
 import { waitFor } from './support/waits';
 
@@ -96,4 +97,18 @@ describe('Hugging Face models in VS Code chat', () => {
     await fake().setFault({ listener: 'router' }, { type: 'status', status: 402 });
     await assert.rejects(ask(picked, 'Hello'), (err: Error) => /credits/.test(err.message) && /settings\/billing/.test(err.message) && !/permission/.test(err.message));
   });
+
+  it('the models of the user\'s OpenAI-compatible endpoint are in the picker and answer from there (not Hugging Face)', async () => {
+    const restore = await setSetting('endpoints', [{ id: 'local', baseUrl: requireFakeHf().openaiUrl, model: 'llama3.2:3b' }]);
+    try {
+      const model = await waitFor('the endpoint\'s model in the list', async () => (await vscode.lm.selectChatModels({ vendor: 'sarvanom', id: 'endpoint:local:llama3.2:3b' }))[0]);
+      assert.equal(model.name, 'llama3.2:3b (local)');
+      assert.match(await ask(model, 'Hello local'), /Hello local$/);
+      const posts = (await fake().requests()).filter((r) => r.method === 'POST');
+      assert.deepEqual(posts.map((r) => `${r.listener} ${r.path}`), ['openai /v1/chat/completions']);
+    } finally {
+      await restore();
+    }
+  });
 });
+

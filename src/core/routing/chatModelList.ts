@@ -32,6 +32,8 @@ export interface ChatModelEntry {
   readonly imageInput: boolean;
   /** Whether tools may be offered: Auto routes to models that take them; a model, when a live provider supports them. */
   readonly toolCalling: boolean;
+  /** A model of one of the user's OpenAI-compatible endpoints: the endpoint's id and the model name it takes. */
+  readonly endpoint?: { readonly id: string; readonly model: string };
 }
 
 export const AUTO_MODEL_ID = 'auto';
@@ -106,3 +108,30 @@ function describe(p: RouterProvider): string {
   const tools = p.supportsTools ? ', tools' : '';
   return `${p.provider} (${p.status}${context}${tools}${price})`;
 }
+
+/** Prefix of the ids of endpoint models ("endpoint:ollama:llama3.2:3b"): never a Hugging Face model id (those have a '/'). */
+export const ENDPOINT_MODEL_PREFIX = 'endpoint:';
+
+/**
+ * The models an OpenAI-compatible endpoint lists (`GET {baseUrl}/models`, OpenAI's list shape), one entry each. Local
+ * servers say little about their models: the context is a common default, tools are offered (the server refuses them
+ * for a model that cannot call tools), images are not.
+ */
+export function endpointModelEntries(endpointId: string, baseUrl: string, json: unknown): ChatModelEntry[] {
+  const data = typeof json === 'object' && json !== null ? (json as { data?: unknown }).data : undefined;
+  if (!Array.isArray(data)) return [];
+  const ids = data.flatMap((m) => (typeof m === 'object' && m !== null && typeof (m as { id?: unknown }).id === 'string' && (m as { id: string }).id !== '' ? [(m as { id: string }).id] : []));
+  return [...new Set(ids)].sort((a, b) => a.localeCompare(b)).map((model) => ({
+    id: `${ENDPOINT_MODEL_PREFIX}${endpointId}:${model}`,
+    name: `${model} (${endpointId})`,
+    family: model.split(/[:/]/)[0] || model,
+    maxInputTokens: DEFAULT_CONTEXT,
+    maxOutputTokens: MAX_OUTPUT,
+    tooltip: `${model} on your endpoint "${endpointId}" (${baseUrl}); requests go there, not to Hugging Face, and do not count against the monthly quota.`,
+    detail: endpointId,
+    imageInput: false,
+    toolCalling: true,
+    endpoint: { id: endpointId, model },
+  }));
+}
+

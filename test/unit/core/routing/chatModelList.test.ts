@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { AUTO_MODEL_ID, chatModelEntries, parseRouterModels } from '../../../../src/core/routing/chatModelList';
+import { AUTO_MODEL_ID, chatModelEntries, endpointModelEntries, parseRouterModels } from '../../../../src/core/routing/chatModelList';
 
 const ROUTER_LIST = {
   object: 'list',
@@ -53,4 +53,15 @@ describe('core/routing/chatModelList', () => {
     assert.equal(byId.get('beta/NoTools'), false);
     assert.equal(byId.get('beta/NoTools:nscale'), false);
   });
+
+  it('lists an endpoint\'s models (OpenAI list shape) as entries that name the endpoint; junk ignored', () => {
+    const entries = endpointModelEntries('ollama', 'http://127.0.0.1:11434/v1', { object: 'list', data: [{ id: 'qwen2.5-coder:7b' }, { id: 'llama3.2:3b' }, { id: '' }, 'x', { id: 'llama3.2:3b' }] });
+    assert.deepEqual(entries.map((e) => [e.id, e.name, e.endpoint]), [
+      ['endpoint:ollama:llama3.2:3b', 'llama3.2:3b (ollama)', { id: 'ollama', model: 'llama3.2:3b' }],
+      ['endpoint:ollama:qwen2.5-coder:7b', 'qwen2.5-coder:7b (ollama)', { id: 'ollama', model: 'qwen2.5-coder:7b' }],
+    ]);
+    assert.match(entries[0].tooltip, /not to Hugging Face/);
+    assert.deepEqual(endpointModelEntries('x', 'http://h', { error: 'nope' }), []);
+  });
 });
+
