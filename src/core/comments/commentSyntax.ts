@@ -26,7 +26,7 @@ const C_BLOCK: BlockSyntax = { open: '/*', close: ['*/'], stars: true };
 const HTML_BLOCK: BlockSyntax = { open: '<!--', close: ['-->'] };
 const ALL_QUOTES = ['"', "'", '`'] as const;
 
-function syntax(line: readonly string[], blocks: readonly BlockSyntax[], quotes: readonly string[] = ALL_QUOTES, quoteEscape: 'backslash' | 'double' = 'backslash'): CommentSyntax {
+export function syntax(line: readonly string[], blocks: readonly BlockSyntax[], quotes: readonly string[] = ALL_QUOTES, quoteEscape: 'backslash' | 'double' = 'backslash'): CommentSyntax {
   return { line, blocks, quotes, quoteEscape };
 }
 
@@ -106,47 +106,6 @@ export function commentSyntax(languageId: string): CommentSyntax {
 /** The table's syntax for `languageId`, or undefined when the table does not know the language. */
 export function knownCommentSyntax(languageId: string): CommentSyntax | undefined {
   return Object.hasOwn(BY_LANGUAGE, languageId) ? BY_LANGUAGE[languageId] : undefined;
-}
-
-/** What a comment finder saw: a comment's kind and markers (a CommentSpan's). */
-export interface SeenMarkers {
-  readonly kind: 'line' | 'block' | 'string';
-  readonly marker: string;
-  readonly close?: string;
-}
-
-/**
- * A syntax made of the markers a finder saw (TextMate grammars, for a language the table does not know), so that a
- * comment's markers can be told from its prose. Spans without a marker add nothing.
- */
-export function syntaxFromMarkers(seen: readonly SeenMarkers[]): CommentSyntax {
-  const line = new Set<string>();
-  const blocks = new Map<string, Set<string>>();
-  const quotes = new Set<string>();
-  for (const s of seen) {
-    if (s.marker === '') continue;
-    if (s.kind === 'line') line.add(s.marker);
-    else if (s.kind === 'string') {
-      if (/^["'`]$/.test(s.marker)) quotes.add(s.marker);
-    } else if (s.close) {
-      // JSDoc's "/**" is "/*" with a star more (commentCodec keeps extra stars with the marker).
-      const open = /^\/\*+$/.test(s.marker) ? '/*' : s.marker;
-      blocks.set(open, (blocks.get(open) ?? new Set()).add(s.close));
-    }
-  }
-  const longestFirst = (xs: Iterable<string>): string[] => [...xs].sort((a, b) => b.length - a.length);
-  return syntax(
-    longestFirst(line),
-    longestFirst(blocks.keys()).map((open) => ({ open, close: longestFirst(blocks.get(open) ?? []), ...(open === '/*' ? { stars: true } : {}) })),
-    [...quotes],
-  );
-}
-
-/** The table's syntax when it knows the language, else the markers seen (when a finder saw any), else the fallback. */
-export function commentSyntaxSeen(languageId: string, seen: readonly SeenMarkers[] | undefined): CommentSyntax {
-  const known = knownCommentSyntax(languageId);
-  if (known || !seen || !seen.some((s) => s.marker !== '')) return commentSyntax(languageId);
-  return syntaxFromMarkers(seen);
 }
 
 /** Languages whose text is prose (paragraphs), not code with comments. */

@@ -5,7 +5,8 @@
  */
 import { blocksOfSpans, type BlockOptions } from './commentBlocks';
 import { findCommentSpans } from './commentSpans';
-import { commentSyntaxSeen, type CommentSyntax } from './commentSyntax';
+import type { CommentSyntax } from './commentSyntax';
+import { commentSyntaxSeen } from './seenSyntax';
 import { maskCode } from './protectedText';
 import { splitComment, type SplitComment } from './commentCodec';
 

@@ -89,6 +89,7 @@ export const SETTING_DEFAULTS = {
   'hover.targetLanguage': '',
   'hover.trigger': 'automatic',
   'hover.maxLength': 2000,
+  'comments.finder': 'auto',
 } as const satisfies Readonly<Record<string, string | number | boolean | readonly string[] | readonly OpenAiEndpoint[]>>;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

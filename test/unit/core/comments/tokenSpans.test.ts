@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { CommentSpan } from '../../../../src/core/comments/commentSpans';
-import { commentSyntaxSeen, knownCommentSyntax, syntaxFromMarkers } from '../../../../src/core/comments/commentSyntax';
+import { knownCommentSyntax } from '../../../../src/core/comments/commentSyntax';
+import { commentSyntaxSeen, syntaxFromMarkers } from '../../../../src/core/comments/seenSyntax';
 import { splitComment } from '../../../../src/core/comments/commentCodec';
 import { spansFromTokens, type TextMateToken } from '../../../../src/core/comments/tokenSpans';
 
