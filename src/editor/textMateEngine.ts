@@ -99,6 +99,32 @@ export function tokenizeLines(grammar: IGrammar, text: string, budgetMs = DEFAUL
   return out;
 }
 
+/**
+ * The tokens of each line of `text`, tokenized in slices of `sliceMs` with the event loop free between them (a
+ * 5,000-line file takes a few hundred ms of grammar work); undefined after `maxMs` of tokenizing in all.
+ */
+export async function tokenizeLinesSliced(grammar: IGrammar, text: string, sliceMs = 10, maxMs = 2_000): Promise<TextMateToken[][] | undefined> {
+  const lines = text.split(/\r\n|[\n\r\u2028\u2029]/);
+  const out: TextMateToken[][] = [];
+  let state: StateStack = INITIAL;
+  let spent = 0;
+  let i = 0;
+  while (i < lines.length) {
+    const started = performance.now();
+    while (i < lines.length && performance.now() - started < sliceMs) {
+      const result = grammar.tokenizeLine(lines[i], state, Math.max(1, maxMs - spent));
+      if (result.stoppedEarly) return undefined;
+      out.push(result.tokens);
+      state = result.ruleStack;
+      i++;
+    }
+    spent += performance.now() - started;
+    if (spent > maxMs) return undefined;
+    if (i < lines.length) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return out;
+}
+
 /** The comment spans of `text` by its grammar, or undefined over the budget. */
 export function textMateSpans(grammar: IGrammar, text: string, options: SpanOptions = {}, budgetMs = DEFAULT_BUDGET_MS): CommentSpan[] | undefined {
   const tokens = tokenizeLines(grammar, text, budgetMs);

@@ -7,8 +7,9 @@
  */
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { CommentFinder, CommentSpan, SpanOptions } from '../core/comments/commentSpans';
-import { DEFAULT_BUDGET_MS, TextMateEngine, textMateSpans, type GrammarSource } from './textMateEngine';
+import type { CommentFinder, SpanOptions } from '../core/comments/commentSpans';
+import { spansFromTokens, type TextMateToken } from '../core/comments/tokenSpans';
+import { DEFAULT_BUDGET_MS, TextMateEngine, textMateSpans, tokenizeLinesSliced, type GrammarSource } from './textMateEngine';
 
 interface RawGrammarContribution {
   readonly language?: unknown;
@@ -38,12 +39,13 @@ export function grammarSources(extensions: readonly vscode.Extension<unknown>[])
 
 interface Cached {
   readonly version: number;
-  readonly strings: boolean;
-  readonly spans: CommentSpan[] | undefined;
+  readonly text: string;
+  /** Undefined: the document took too long to tokenize (the table lexer answers for it). */
+  readonly tokens: TextMateToken[][] | undefined;
 }
 
-/** Documents whose spans are kept (the most recent ones). */
-const CACHED_DOCUMENTS = 20;
+/** Documents whose tokens are kept (the most recent ones). */
+const CACHED_DOCUMENTS = 8;
 
 export class TextMateComments implements vscode.Disposable {
   private engine: TextMateEngine | undefined;
@@ -64,27 +66,30 @@ export class TextMateComments implements vscode.Disposable {
   }
 
   /**
-   * A finder for `document`'s language with its grammar loaded, or undefined when no installed extension has one
-   * (or it fails to load). The whole document's spans are cached by version; any other text (a selection) is
-   * tokenized as it is. Over the time budget the finder answers undefined and the table lexer is used.
+   * A finder for `document`'s language with its grammar loaded and the document tokenized (in slices that leave the
+   * extension host free; cached per document version), or undefined when no installed extension has a grammar for
+   * it (or it fails to load). The document's text is answered from its tokens; any other text (a selection) is
+   * tokenized as it is, within `budgetMs`. A document or text over its budget gets undefined: the table lexer answers.
    */
   async finderFor(document: vscode.TextDocument, budgetMs = DEFAULT_BUDGET_MS): Promise<CommentFinder | undefined> {
     const engine = this.current();
     const grammar = await engine.grammarFor(document.languageId);
     if (!grammar) return undefined;
     const key = document.uri.toString();
+    let entry = this.cache.get(key);
+    if (!entry || entry.version !== document.version) {
+      const version = document.version;
+      const text = document.getText();
+      entry = { version, text, tokens: await tokenizeLinesSliced(grammar, text) };
+      this.cache.delete(key);
+      this.cache.set(key, entry);
+      if (this.cache.size > CACHED_DOCUMENTS) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    const whole = entry;
     return {
       findSpans: (text: string, _languageId: string, options: SpanOptions) => {
-        const strings = options.strings === true;
-        const whole = document.version !== undefined && text.length === document.getText().length && text === document.getText();
-        if (!whole) return textMateSpans(grammar, text, options, budgetMs);
-        const known = this.cache.get(key);
-        if (known && known.version === document.version && known.strings === strings) return known.spans;
-        const spans = textMateSpans(grammar, text, options, budgetMs);
-        this.cache.delete(key);
-        this.cache.set(key, { version: document.version, strings, spans });
-        if (this.cache.size > CACHED_DOCUMENTS) this.cache.delete(this.cache.keys().next().value as string);
-        return spans;
+        if (text === whole.text) return whole.tokens && spansFromTokens(text, whole.tokens, options);
+        return textMateSpans(grammar, text, options, budgetMs);
       },
     };
   }

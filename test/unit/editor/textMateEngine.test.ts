@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { commentSpans } from '../../../src/core/comments/commentSpans';
 import { knownCommentSyntax } from '../../../src/core/comments/commentSyntax';
 import { commentsIn, withTranslatedComments } from '../../../src/core/comments/selectionComments';
-import { TextMateEngine, textMateSpans, tokenizeLines } from '../../../src/editor/textMateEngine';
+import { TextMateEngine, textMateSpans, tokenizeLines, tokenizeLinesSliced } from '../../../src/editor/textMateEngine';
 import type { CommentFinder } from '../../../src/core/comments/commentSpans';
 
 // vscode-textmate over the Oniguruma WASM in plain node, against grammars VS Code ships (test/fixtures/grammars).
@@ -120,6 +120,19 @@ describe('TextMate comment finding (vscode-textmate + oniguruma, plain node)', f
         ['line', '--', '-- línea'],
       ],
     );
+  });
+
+  it('tokenizes in slices that leave the event loop free, with the same tokens, and gives up past its total budget', async () => {
+    const g = await engine.grammarFor('typescript');
+    assert.ok(g);
+    const text = '/**\n * Doc.\n */\nconst a = 1; // x\n'.repeat(2_000);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const sliced = await tokenizeLinesSliced(g, text, 2, 30_000);
+    clearInterval(timer);
+    assert.ok(ticks > 0, 'timers ran while tokenizing');
+    assert.deepEqual(sliced, tokenizeLines(g, text, 30_000));
+    assert.equal(await tokenizeLinesSliced(g, text, 1, 1), undefined);
   });
 
   it('gives up (undefined) past its time budget, and has no grammar for an unknown language', async () => {
