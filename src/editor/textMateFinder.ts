@@ -1,7 +1,7 @@
 /**
  * Finding comments with the TextMate grammars of the installed extensions, as VS Code colours them: the grammar index
  * comes from `vscode.extensions.all` (`contributes.grammars`), a grammar file is read when a document of its language
- * first needs it, and a document's spans are cached per version. The lazy chunk dist/textmate.js (src/lazyChunks.ts's
+ * first needs it, and a document is tokenized in slices that leave the host free, its tokens cached per version. The lazy chunk dist/textmate.js (src/lazyChunks.ts's
  * loadTextMate), loaded only for a language the comment-syntax table does not know (or with
  * `huggingFace.comments.finder: textmate`): editor/commentFinder.ts decides.
  */
