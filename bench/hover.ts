@@ -4,9 +4,12 @@
  * translation request (plan + cache + router, interleaved with one InferenceClient against the same slow fake), and
  * the requests a burst of hovers over one comment sends.
  */
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { VALID_TOKEN } from '../test/fake-hf/server';
 import { commentBlocks } from '../src/core/comments/commentBlocks';
+import { spansFromTokens } from '../src/core/comments/tokenSpans';
+import { TextMateEngine, tokenizeLines } from '../src/editor/textMateEngine';
 import { planCommentHover, type HoverOptions } from '../src/core/hover/hoverPlan';
 import { HoverTranslations } from '../src/core/hover/hoverTranslations';
 import { benchSettings, makeRawClient, makeRouter } from './fakeEnv';
@@ -42,6 +45,35 @@ export function syntheticSource(lines: number): string {
   return out.slice(0, lines).join('\n');
 }
 
+/**
+ * TextMate comment finding on `source` (the grammar loaded and warm): tokenizing the whole file, and the spans from
+ * its tokens (what later requests on the same document version cost). Medians of 5 runs after 2 warm-ups.
+ */
+async function textMateTimes(source: string): Promise<{ tokenizeMs: number; fromTokensMs: number; spans: number }> {
+  const root = join(__dirname, '../..');
+  const engine = new TextMateEngine(join(root, 'node_modules/vscode-oniguruma/release/onig.wasm'), [
+    { language: 'typescript', scopeName: 'source.ts', path: join(root, 'test/fixtures/grammars/TypeScript.tmLanguage.json') },
+  ]);
+  const grammar = await engine.grammarFor('typescript');
+  if (!grammar) throw new Error('the TypeScript grammar did not load');
+  const tokenize: number[] = [];
+  const fromTokens: number[] = [];
+  let spans = 0;
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    const tokens = tokenizeLines(grammar, source, 60_000);
+    const t1 = performance.now();
+    if (!tokens) throw new Error('tokenizing stopped early');
+    spans = spansFromTokens(source, tokens).length;
+    const t2 = performance.now();
+    if (i >= 2) {
+      tokenize.push(t1 - t0);
+      fromTokens.push(t2 - t1);
+    }
+  }
+  return { tokenizeMs: median(tokenize), fromTokensMs: median(fromTokens), spans };
+}
+
 export const hoverSection: Section = {
   name: 'hover',
   async run(ctx: BenchContext): Promise<SectionResult> {
@@ -57,6 +89,7 @@ export const hoverSection: Section = {
       times.push(performance.now() - t0);
     }
     const findMs = median(times);
+    const textMate = await textMateTimes(source);
 
     fake.reset();
     fake.setFault({ listener: 'router' }, { type: 'slow', delayMs: SLOW_MS });
@@ -97,6 +130,14 @@ export const hoverSection: Section = {
           targetRow('hover', `Hover: finding the comments of a 5,000-line file (${blocks} comments; warm median)`, findMs, fmt.ms(findMs), { op: '<', value: 20, unit: 'ms' }),
           targetRow(
             'hover',
+            `Hover: the same file with the TextMate grammar (vscode-textmate + oniguruma, TypeScript grammar; ${textMate.spans} spans; warm median)`,
+            textMate.tokenizeMs,
+            fmt.ms(textMate.tokenizeMs),
+            { op: '<', value: 20, unit: 'ms' },
+          ),
+          targetRow('hover', `Hover: spans from the cached tokens of a document version (TextMate, 5,000 lines; warm median)`, textMate.fromTokensMs, fmt.ms(textMate.fromTokensMs), { op: '<', value: 20, unit: 'ms' }),
+          targetRow(
+            'hover',
             `Hover: a hover over a new comment vs the raw translation request (median ratio, ${RUNS} each)`,
             r.ratioOfMedians,
             `${fmt.ratio(r.ratioOfMedians)} (${fmt.ms(r.a.median)} vs ${fmt.ms(r.b.median)})`,
@@ -104,7 +145,7 @@ export const hoverSection: Section = {
           ),
           targetRow('hover', `Hover: requests for ${2 * BURST} hovers over one comment (${BURST} at once, then ${BURST} cached)`, sent, String(sent), { op: '<=', value: 1, unit: '' }),
         ],
-        details: { findMs, blocks, hover: r.a, direct: r.b, ratioOfMedians: r.ratioOfMedians, burstRequests: sent, stats: hovers.stats },
+        details: { findMs, blocks, textMate, hover: r.a, direct: r.b, ratioOfMedians: r.ratioOfMedians, burstRequests: sent, stats: hovers.stats },
       };
     } finally {
       fake.reset();

@@ -38,7 +38,11 @@ exports.LAZY_CHUNKS = [
   { source: 'src/core/intent/taskDetection.ts', specifier: './core/intent/taskDetection', outfile: 'dist/taskDetector.js' },
   { source: 'src/core/routing/transport/inferenceLibrary.ts', specifier: './core/routing/transport/inferenceLibrary', outfile: 'dist/hfInference.js' },
   { source: 'src/hub/hubLibrary.ts', specifier: './hub/hubLibrary', outfile: 'dist/hfHub.js' },
+  { source: 'src/editor/textMateFinder.ts', specifier: './editor/textMateFinder', outfile: 'dist/textmate.js' },
 ];
+
+/** Files the bundles read at run time, copied next to them: the Oniguruma WASM that dist/textmate.js loads. */
+exports.RUNTIME_ASSETS = [{ from: 'node_modules/vscode-oniguruma/release/onig.wasm', outfile: 'dist/onig.wasm' }];
 
 /**
  * Bundles that run on a thread of their own (worker_threads): they cannot take modules from the shell (it
@@ -172,6 +176,7 @@ exports.buildExtensionHost = async function buildExtensionHost({ esbuild, root, 
     shell = await shellBuild(exported);
   }
   metafiles['extension.js'] = shell.metafile;
+  for (const asset of exports.RUNTIME_ASSETS) require('node:fs').copyFileSync(path.join(root, asset.from), path.join(outdir, path.basename(asset.outfile)));
   for (const bundle of exports.WORKER_BUNDLES) {
     const result = await esbuild.build({
       ...common,

@@ -31,6 +31,9 @@ type RawSettings = (key: SettingKey) => unknown;
 
 export type SummaryOutput = 'commentAbove' | 'preview';
 
+/** How comments are found: the comment-syntax table, TextMate grammars, or the table where it knows the language (`huggingFace.comments.finder`). */
+export type CommentFinderMode = 'table' | 'textmate' | 'auto';
+
 /** Settings the editor actions read (the routing ones go to the core as RoutingSettings). */
 export interface ActionSettings {
   readonly maxSelectionChars: number;
@@ -45,6 +48,7 @@ export interface ActionSettings {
   readonly translateAskSourceLanguage: boolean;
   /** Translate Selection and Translate Comments in File also translate string literals that read as prose. */
   readonly translateIncludeStrings: boolean;
+  readonly commentFinder: CommentFinderMode;
 }
 
 export const DEFAULT_ACTION_SETTINGS: ActionSettings = {
@@ -58,6 +62,7 @@ export const DEFAULT_ACTION_SETTINGS: ActionSettings = {
   translateRecentLimit: SETTING_DEFAULTS['translate.recentLimit'],
   translateAskSourceLanguage: SETTING_DEFAULTS['translate.askSourceLanguage'],
   translateIncludeStrings: SETTING_DEFAULTS['translate.includeStrings'],
+  commentFinder: SETTING_DEFAULTS['comments.finder'],
 };
 
 /** The task a `models.*` key pins, or undefined for any other key. */
@@ -101,6 +106,7 @@ export function readActionSettings(raw: RawSettings): ActionSettings {
     translateRecentLimit: numberSetting('translate.recentLimit', raw('translate.recentLimit')),
     translateAskSourceLanguage: raw('translate.askSourceLanguage') === true,
     translateIncludeStrings: raw('translate.includeStrings') === true,
+    commentFinder: oneOf<CommentFinderMode>(raw('comments.finder'), ['table', 'textmate', 'auto'], d.commentFinder),
   };
 }
 

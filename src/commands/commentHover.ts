@@ -59,7 +59,7 @@ export function replaceCommentWithTranslation(ctx: Ctx) {
     if (!args) return refuse(plainMessage('Replace with translation works from the hover of a comment: hover a comment and click the link.'));
     const found = locate(args);
     if (typeof found === 'string') return refuse(plainMessage(found));
-    const split = splitComment(args.original, found.document.languageId);
+    const split = splitComment(args.original, found.document.languageId, commentHoverService(ctx).syntaxOf(found.document));
     if (!split) return refuse(plainMessage('That is not a comment any more, so nothing was written.'));
     // Follow the comment while a translation that was evicted from the cache is requested again.
     const tracked = new TrackedRange(found.document, { start: found.start, end: found.end }, 'target');
@@ -105,7 +105,7 @@ export function translateHoveredComment(ctx: Ctx) {
     if (!args) return refuse(plainMessage('Translate this comment works from the hover of a comment: hover a comment and click the link.'));
     const found = locate(args);
     if (typeof found === 'string') return refuse(plainMessage(found));
-    const split = splitComment(args.original, found.document.languageId);
+    const split = splitComment(args.original, found.document.languageId, commentHoverService(ctx).syntaxOf(found.document));
     if (!split) return refuse(plainMessage('That is not a comment any more.'));
     const translation = await translated(ctx, split, args);
     if (typeof translation === 'string') return refuse(plainMessage(translation));

@@ -7,7 +7,9 @@ import type { Ctx } from '../ctx';
 import { splitComment } from '../core/comments/commentCodec';
 import { isProseLanguage, programmingLanguageName } from '../core/comments/commentSyntax';
 import { translateMasked } from '../core/comments/protectedText';
-import { commentsIn, withTranslatedComments } from '../core/comments/selectionComments';
+import { commentSyntaxIn, commentsIn, withTranslatedComments } from '../core/comments/selectionComments';
+import type { CommentFinder } from '../core/comments/commentSpans';
+import { commentFinderFor } from '../editor/commentFinder';
 import { detectLanguage, type DetectedLanguage } from '../core/language/languageDetection';
 import { findLanguage, getLanguage, languageName } from '../core/language/languages';
 import { AUTO_SOURCE } from '../core/routing/prompts';
@@ -41,11 +43,12 @@ interface TranslationPlan {
   readonly what: string;
 }
 
-function planTranslation(text: string, languageId: string, includeStrings: boolean): TranslationPlan | undefined {
-  const comment = splitComment(text, languageId);
+/** `finder`: TextMate grammars for a language the comment-syntax table lacks (editor/commentFinder.ts). */
+function planTranslation(text: string, languageId: string, includeStrings: boolean, finder?: CommentFinder): TranslationPlan | undefined {
+  const comment = splitComment(text, languageId, commentSyntaxIn(text, languageId, { finder }));
   if (comment) return { texts: [comment.prose], rebuild: (t) => comment.rebuild(t.get(comment.prose) ?? comment.prose), what: comment.kind === 'string' ? 'the string' : 'the comment' };
   if (isProseLanguage(languageId)) return { texts: [text], rebuild: (t) => t.get(text) ?? text, what: '' };
-  const pieces = commentsIn(text, languageId, { strings: includeStrings });
+  const pieces = commentsIn(text, languageId, { strings: includeStrings, finder });
   if (pieces.length === 0) return undefined;
   const texts = [...new Set(pieces.map((p) => p.split.prose))];
   return {
@@ -57,7 +60,8 @@ function planTranslation(text: string, languageId: string, includeStrings: boole
 
 function translateAction(ctx: Ctx, mode: 'replace' | 'preview') {
   return selectionAction(ctx, 'translate', async ({ args, target, tracked, route }) => {
-    const plan = planTranslation(target.text, target.document.languageId, ctx.config.actionSettings(target.document.languageId).translateIncludeStrings);
+    const finder = await commentFinderFor(ctx, target.document);
+    const plan = planTranslation(target.text, target.document.languageId, ctx.config.actionSettings(target.document.languageId).translateIncludeStrings, finder);
     if (!plan) {
       return refuse(plainMessage(`The selection has no comments to translate: in ${programmingLanguageName(target.document.languageId)} code only comments are translated, never the code.`));
     }

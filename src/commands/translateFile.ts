@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Ctx, Invocation } from '../ctx';
 import { translateMasked } from '../core/comments/protectedText';
 import { commentsIn, withTranslatedComments } from '../core/comments/selectionComments';
+import { commentFinderFor } from '../editor/commentFinder';
 import { PREVIEW_SCHEME } from '../editor/preview';
 import { detectLanguage } from '../core/language/languageDetection';
 import { languageName } from '../core/language/languages';
@@ -28,7 +29,8 @@ export function translateCommentsInFile(ctx: Ctx) {
     if (document.uri.scheme === PREVIEW_SCHEME) return refuse(plainMessage('This is a preview: run Translate Comments in File in the file itself.'));
     const original = document.getText();
     const version = document.version;
-    const pieces = commentsIn(original, document.languageId, { strings: ctx.config.actionSettings(document.languageId).translateIncludeStrings });
+    const finder = await commentFinderFor(ctx, document);
+    const pieces = commentsIn(original, document.languageId, { strings: ctx.config.actionSettings(document.languageId).translateIncludeStrings, finder });
     if (pieces.length === 0) return refuse(plainMessage('This file has no comments to translate (code is never translated).'));
     const problem = await preflightFor(ctx, 'translate');
     if (problem) return refuse(problem, { afterSignIn: () => invocation.rerun() });

@@ -7,7 +7,11 @@
  */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { commentBlocks, type CommentBlock } from '../core/comments/commentBlocks';
+import { blocksOfSpans, type CommentBlock } from '../core/comments/commentBlocks';
+import { findCommentSpans, type CommentFinder } from '../core/comments/commentSpans';
+import type { CommentSyntax } from '../core/comments/commentSyntax';
+import { commentSyntaxSeen } from '../core/comments/seenSyntax';
+import { commentFinderFor } from './commentFinder';
 import { translateMasked } from '../core/comments/protectedText';
 import { planCommentHover, type HoveredComment } from '../core/hover/hoverPlan';
 import { HoverTranslations, SupersededError, type HoverTranslation } from '../core/hover/hoverTranslations';
@@ -41,6 +45,9 @@ interface DocumentComments {
   readonly languageId: string;
   readonly text: string;
   readonly blocks: readonly CommentBlock[];
+  /** Whether TextMate found them (a language the comment-syntax table lacks), and the markers to split them with. */
+  readonly finder: boolean;
+  readonly syntax: CommentSyntax;
 }
 
 /** Per window: the translations, and each open document's comments (found once per document version). */
@@ -68,13 +75,20 @@ export class CommentHoverService {
     });
   }
 
-  commentsOf(document: vscode.TextDocument): DocumentComments {
+  commentsOf(document: vscode.TextDocument, finder?: CommentFinder): DocumentComments {
     const known = this.documents.get(document);
-    if (known && known.version === document.version && known.languageId === document.languageId) return known;
+    if (known && known.version === document.version && known.languageId === document.languageId && known.finder === (finder !== undefined)) return known;
     const text = document.getText();
-    const found = { version: document.version, languageId: document.languageId, text, blocks: commentBlocks(text, document.languageId) };
+    const spans = findCommentSpans(text, document.languageId, {}, finder);
+    const syntax = commentSyntaxSeen(document.languageId, finder ? spans : undefined);
+    const found = { version: document.version, languageId: document.languageId, text, blocks: blocksOfSpans(text, spans), finder: finder !== undefined, syntax };
     this.documents.set(document, found);
     return found;
+  }
+
+  /** The syntax the hover split `document`'s comments with (TextMate's markers, for a language the table lacks). */
+  syntaxOf(document: vscode.TextDocument): CommentSyntax | undefined {
+    return this.documents.get(document)?.syntax;
   }
 }
 
@@ -93,8 +107,8 @@ export async function provideCommentHover(ctx: Ctx, document: vscode.TextDocumen
   const settings = ctx.config.hoverSettings(document.languageId);
   if (!settings.enabled) return undefined;
   const service = commentHoverService(ctx);
-  const { text, blocks } = service.commentsOf(document);
-  const plan = planCommentHover(text, blocks, document.offsetAt(position), document.languageId, settings);
+  const { text, blocks, syntax } = service.commentsOf(document, await commentFinderFor(ctx, document));
+  const plan = planCommentHover(text, blocks, document.offsetAt(position), document.languageId, settings, syntax);
   if (plan.kind === 'none') return undefined;
   const range = new vscode.Range(document.positionAt(plan.comment.start), document.positionAt(plan.comment.end));
   const args: HoverCommentArgs = {

@@ -4,7 +4,7 @@
  * line. Built on commentSpans.ts; used for "the comment under the cursor" and for translating only the comments
  * of a selection. Pure.
  */
-import { commentSpans, type SpanOptions } from './commentSpans';
+import { findCommentSpans, type CommentFinder, type CommentSpan, type SpanOptions } from './commentSpans';
 
 export interface CommentBlock {
   readonly start: number;
@@ -13,7 +13,17 @@ export interface CommentBlock {
   readonly kind: 'block' | 'lines' | 'trailing' | 'string';
 }
 
-export function commentBlocks(text: string, languageId: string, options: SpanOptions = {}): CommentBlock[] {
+export interface BlockOptions extends SpanOptions {
+  /** Finds the spans (TextMate grammars) instead of the comment-syntax table, where it can. */
+  readonly finder?: CommentFinder;
+}
+
+export function commentBlocks(text: string, languageId: string, options: BlockOptions = {}): CommentBlock[] {
+  return blocksOfSpans(text, findCommentSpans(text, languageId, options, options.finder));
+}
+
+/** The blocks of `text` given its comment spans (in order). */
+export function blocksOfSpans(text: string, spans: readonly CommentSpan[]): CommentBlock[] {
   const blocks: CommentBlock[] = [];
   let run: { start: number; end: number; marker: string; indent: number; line: number } | undefined;
   const flush = (): void => {
@@ -21,7 +31,7 @@ export function commentBlocks(text: string, languageId: string, options: SpanOpt
     run = undefined;
   };
   const starts = lineStarts(text);
-  for (const span of commentSpans(text, languageId, options)) {
+  for (const span of spans) {
     if (span.kind === 'string') {
       flush();
       blocks.push({ start: span.start, end: span.end, kind: 'string' });

@@ -269,10 +269,10 @@ function rebuildLayout(layout: Layout, paras: readonly Range[], translated: stri
 /**
  * Splits a selection that is exactly one comment (a run of line comments, or one block comment / docstring)
  * or one string literal into prose and syntax. Returns undefined for anything else (code, several
- * comments, an empty comment), so the caller translates the selection as plain text.
+ * comments, an empty comment), so the caller translates the selection as plain text. `syntax`: for a language
+ * the table does not know, the markers a comment finder saw (commentSyntax.ts's commentSyntaxSeen).
  */
-export function splitComment(text: string, languageId: string): SplitComment | undefined {
-  const syntax = commentSyntax(languageId);
+export function splitComment(text: string, languageId: string, syntax: CommentSyntax = commentSyntax(languageId)): SplitComment | undefined {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text.split(/\r?\n/);
   const parsed = parseBlock(lines, syntax) ?? parseLineComments(lines, syntax) ?? parseString(lines, syntax);

@@ -14,6 +14,21 @@ export interface CommentSpan {
   readonly kind: 'line' | 'block' | 'string';
   /** The opening marker ("//", "#", "/*", '"""'; a string's opening quote). */
   readonly marker: string;
+  /** A block comment's closing marker ("*\/", '"""'), when the finder knows it (TextMate spans: see tokenSpans.ts). */
+  readonly close?: string;
+}
+
+/**
+ * Where the comments of a text are, by some other means than the table below (TextMate grammars: see
+ * editor/textMateFinder.ts). Undefined: it cannot tell (no grammar, over its time budget); the table lexer answers.
+ */
+export interface CommentFinder {
+  findSpans(text: string, languageId: string, options: SpanOptions): CommentSpan[] | undefined;
+}
+
+/** The finder's spans, or the table lexer's when there is no finder or it cannot tell. */
+export function findCommentSpans(text: string, languageId: string, options: SpanOptions = {}, finder?: CommentFinder): CommentSpan[] {
+  return finder?.findSpans(text, languageId, options) ?? commentSpans(text, languageId, options);
 }
 
 export interface SpanOptions {

@@ -26,7 +26,7 @@ const C_BLOCK: BlockSyntax = { open: '/*', close: ['*/'], stars: true };
 const HTML_BLOCK: BlockSyntax = { open: '<!--', close: ['-->'] };
 const ALL_QUOTES = ['"', "'", '`'] as const;
 
-function syntax(line: readonly string[], blocks: readonly BlockSyntax[], quotes: readonly string[] = ALL_QUOTES, quoteEscape: 'backslash' | 'double' = 'backslash'): CommentSyntax {
+export function syntax(line: readonly string[], blocks: readonly BlockSyntax[], quotes: readonly string[] = ALL_QUOTES, quoteEscape: 'backslash' | 'double' = 'backslash'): CommentSyntax {
   return { line, blocks, quotes, quoteEscape };
 }
 
@@ -101,6 +101,11 @@ const FALLBACK = syntax(['//', '#', '--', ';'], [C_BLOCK, HTML_BLOCK]);
 
 export function commentSyntax(languageId: string): CommentSyntax {
   return BY_LANGUAGE[languageId] ?? FALLBACK;
+}
+
+/** The table's syntax for `languageId`, or undefined when the table does not know the language. */
+export function knownCommentSyntax(languageId: string): CommentSyntax | undefined {
+  return Object.hasOwn(BY_LANGUAGE, languageId) ? BY_LANGUAGE[languageId] : undefined;
 }
 
 /** Languages whose text is prose (paragraphs), not code with comments. */

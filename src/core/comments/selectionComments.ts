@@ -3,8 +3,10 @@
  * docstring, a run of whole-line comments, a comment trailing code) is split into syntax and prose by
  * commentCodec.ts; only the prose is sent, and every byte outside the comments comes back as it was. Pure.
  */
-import { commentBlocks } from './commentBlocks';
-import type { SpanOptions } from './commentSpans';
+import { blocksOfSpans, type BlockOptions } from './commentBlocks';
+import { findCommentSpans } from './commentSpans';
+import type { CommentSyntax } from './commentSyntax';
+import { commentSyntaxSeen } from './seenSyntax';
 import { maskCode } from './protectedText';
 import { splitComment, type SplitComment } from './commentCodec';
 
@@ -18,13 +20,24 @@ export interface CommentPiece {
  * The comments of `text` that have prose to translate, in order; with `strings`, also the string literals that read
  * as prose (at least two words: not keys, ids, paths or format codes).
  */
-export function commentsIn(text: string, languageId: string, options: SpanOptions = {}): CommentPiece[] {
-  return commentBlocks(text, languageId, options).flatMap((block) => {
-    const split = splitComment(text.slice(block.start, block.end), languageId);
+export function commentsIn(text: string, languageId: string, options: BlockOptions = {}): CommentPiece[] {
+  const spans = findCommentSpans(text, languageId, options, options.finder);
+  // A language the table does not know: its comments' markers are the ones the finder saw.
+  const syntax = commentSyntaxSeen(languageId, options.finder ? spans : undefined);
+  return blocksOfSpans(text, spans).flatMap((block) => {
+    const split = splitComment(text.slice(block.start, block.end), languageId, syntax);
     if (!split || split.prose.trim() === '') return [];
     if (block.kind === 'string' && !readsAsProse(split.prose)) return [];
     return [{ start: block.start, end: block.end, split }];
   });
+}
+
+/**
+ * The syntax to split `text`'s comments with: the table's, or for a language it does not know, the markers the
+ * finder sees in `text` (Translate Selection of exactly one comment).
+ */
+export function commentSyntaxIn(text: string, languageId: string, options: BlockOptions = {}): CommentSyntax {
+  return commentSyntaxSeen(languageId, options.finder ? findCommentSpans(text, languageId, { ...options, strings: true }, options.finder) : undefined);
 }
 
 /** Two words of letters with a space between, outside code, URLs and identifiers ("File not found", not "user_id" or "%s: %d"). */

@@ -6,6 +6,7 @@
  */
 import type { CommentBlock } from '../comments/commentBlocks';
 import { splitComment, type SplitComment } from '../comments/commentCodec';
+import type { CommentSyntax } from '../comments/commentSyntax';
 import { maskCode } from '../comments/protectedText';
 import { CONFIDENT, detectLanguage } from '../language/languageDetection';
 import { AUTO_SOURCE } from '../routing/prompts';
@@ -52,11 +53,12 @@ export function blockAt(blocks: readonly CommentBlock[], offset: number): Commen
   return undefined;
 }
 
-export function planCommentHover(text: string, blocks: readonly CommentBlock[], offset: number, languageId: string, options: HoverOptions): HoverPlan {
+/** `syntax`: the markers a comment finder saw, for a language the comment-syntax table lacks (commentSyntaxSeen). */
+export function planCommentHover(text: string, blocks: readonly CommentBlock[], offset: number, languageId: string, options: HoverOptions, syntax?: CommentSyntax): HoverPlan {
   const block = blockAt(blocks, offset);
   if (!block) return { kind: 'none', why: 'no-comment' };
   const original = text.slice(block.start, block.end);
-  const split = splitComment(original, languageId);
+  const split = splitComment(original, languageId, syntax);
   const prose = split?.prose.trim() ?? '';
   // Nothing but code, URLs or markers (`// user_id`, `# https://…`): nothing a hover would translate.
   if (!split || prose === '' || !maskCode(prose).hasProse) return { kind: 'none', why: 'no-prose' };

@@ -89,6 +89,7 @@ export const SETTING_DEFAULTS = {
   'hover.targetLanguage': '',
   'hover.trigger': 'automatic',
   'hover.maxLength': 2000,
+  'comments.finder': 'auto',
   'completion.enabled': false,
   'completion.model': '',
   'completion.endpoint': '',

@@ -5,13 +5,22 @@ import { join } from 'node:path';
 // The .vsix ships only what .vscodeignore lets through: every bundle the extension loads must be there.
 const root = join(__dirname, '../../../..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { LAZY_CHUNKS, WORKER_BUNDLES } = require(join(root, 'scripts/esbuild-plugins.cjs')) as { LAZY_CHUNKS: { outfile: string }[]; WORKER_BUNDLES: { outfile: string }[] };
+const { LAZY_CHUNKS, WORKER_BUNDLES, RUNTIME_ASSETS } = require(join(root, 'scripts/esbuild-plugins.cjs')) as {
+  LAZY_CHUNKS: { outfile: string }[];
+  WORKER_BUNDLES: { outfile: string }[];
+  RUNTIME_ASSETS: { outfile: string }[];
+};
 const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim());
 
 describe('the .vsix contents', () => {
-  for (const file of ['dist/extension.js', 'dist/webview.js', ...[...LAZY_CHUNKS, ...WORKER_BUNDLES].map((c) => c.outfile)]) {
+  for (const file of ['dist/extension.js', 'dist/webview.js', ...[...LAZY_CHUNKS, ...WORKER_BUNDLES, ...RUNTIME_ASSETS].map((c) => c.outfile)]) {
     it(`ships ${file}`, () => assert.ok(ignore.includes(`!${file}`), `.vscodeignore must contain !${file}`));
   }
+  it('ships the TextMate chunk and the Oniguruma WASM it loads', () => {
+    assert.ok(LAZY_CHUNKS.some((c) => c.outfile === 'dist/textmate.js'));
+    assert.deepEqual(RUNTIME_ASSETS.map((a) => a.outfile), ['dist/onig.wasm']);
+    assert.ok(ignore.includes('!dist/textmate.js') && ignore.includes('!dist/onig.wasm'));
+  });
   it('ships no source maps, sources or tests', () => {
     assert.equal(ignore[ignore.findIndex((l) => l && !l.startsWith('#'))], '**', 'everything is excluded first');
     assert.ok(!ignore.some((l) => /^!(src|test|out)\b|\.map$/.test(l)));
