@@ -135,6 +135,8 @@ export function readHoverSettings(raw: RawSettings, displayLanguage: string): Ho
 export interface CompletionConfig {
   readonly choice: CompletionChoice;
   readonly settings: CompletionSettings;
+  /** Send the start of other open files of the same language as context. */
+  readonly openEditorsContext: boolean;
 }
 
 export function readCompletionConfig(raw: RawSettings): CompletionConfig {
@@ -156,6 +158,7 @@ export function readCompletionConfig(raw: RawSettings): CompletionConfig {
       requestsPerMinute: numberSetting('completion.requestsPerMinute', raw('completion.requestsPerMinute')),
       temperature: 0.1,
     },
+    openEditorsContext: raw('completion.openEditorsContext') === true,
   };
 }
 

@@ -6,6 +6,7 @@ import { pinLines, pinsOf } from '../shared/pins';
 import { inform } from '../ui/notify';
 import { cancelRunning } from '../ui/progress';
 import { decisionMarkdown, healthMarkdown } from '../ui/reports';
+import { ghostTextServiceIfCreated } from '../editor/ghostText';
 
 export function showLastDecision(ctx: Ctx) {
   return async (): Promise<Decision | undefined> => {
@@ -23,7 +24,8 @@ export function showHealth(ctx: Ctx) {
   return async (): Promise<HealthReport> => {
     const report = ctx.router.health();
     const pins = pinLines(pinsOf(ctx.config.routingSettings().pinnedModels));
-    await ctx.previews.show(healthMarkdown(report, new Date(), pins), { title: 'Hugging Face Health', languageId: 'markdown' });
+    const completion = ghostTextServiceIfCreated(ctx);
+    await ctx.previews.show(healthMarkdown(report, new Date(), pins, completion && { decision: completion.lastDecision, stats: completion.stats }), { title: 'Hugging Face Health', languageId: 'markdown' });
     return report;
   };
 }

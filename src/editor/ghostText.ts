@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { systemClock } from '../core/routing/clock';
-import { CompletionService, type CompletionOutcome } from '../core/completion/completionService';
+import { CompletionService, openFilesContext, type CompletionOutcome, type OpenFileSnippet } from '../core/completion/completionService';
+import { asComment } from '../core/comments/commentSyntax';
 import { completionSource } from '../core/completion/completionSource';
 import { hfTokenCheck } from '../core/trust/credentialHosts';
 import { createTextCompletion } from '../core/routing/transport/textCompletion';
@@ -17,6 +18,11 @@ const BEFORE_CHARS = 24_000;
 const AFTER_CHARS = 8_000;
 
 const services = new WeakMap<Ctx, CompletionService>();
+
+/** The window's completion service if completion ran (reports must not create one). */
+export function ghostTextServiceIfCreated(ctx: Ctx): CompletionService | undefined {
+  return services.get(ctx);
+}
 
 export function ghostTextService(ctx: Ctx): CompletionService {
   let service = services.get(ctx);
@@ -72,6 +78,8 @@ export async function provideGhostText(
   const text = document.getText();
   const prefix = text.slice(Math.max(0, offset - BEFORE_CHARS), offset);
   const suffix = text.slice(offset, offset + AFTER_CHARS);
+  const config = ctx.config.completionConfig();
+  const extraContext = config.openEditorsContext ? openFilesContext(otherOpenFiles(document), (t) => asComment(t, document.languageId)) : undefined;
   const controller = new AbortController();
   const cancel = token.onCancellationRequested(() => controller.abort());
   const model = source.source.candidate.model;
@@ -79,7 +87,7 @@ export async function provideGhostText(
     status.set('fetching', model);
     const outcome = await ghostTextService(ctx).complete(
       source.source,
-      { docKey: document.uri.toString(), prefix, suffix, explicit: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke },
+      { docKey: document.uri.toString(), prefix, suffix, explicit: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke, ...(extraContext ? { extraContext } : {}) },
       controller.signal,
     );
     report(ctx, status, outcome, source.source.why);
@@ -88,6 +96,15 @@ export async function provideGhostText(
   } finally {
     cancel.dispose();
   }
+}
+
+/** Other open files of the document's language (visible editors first), for `huggingFace.completion.openEditorsContext`. */
+function otherOpenFiles(document: vscode.TextDocument): OpenFileSnippet[] {
+  const visible = new Set(vscode.window.visibleTextEditors.map((e) => e.document));
+  return vscode.workspace.textDocuments
+    .filter((d) => d !== document && d.languageId === document.languageId && (d.uri.scheme === 'file' || d.uri.scheme === 'untitled'))
+    .sort((a, b) => Number(visible.has(b)) - Number(visible.has(a)))
+    .map((d) => ({ path: vscode.workspace.asRelativePath(d.uri), text: d.getText(new vscode.Range(0, 0, Math.min(d.lineCount, 60), 0)) }));
 }
 
 /** The status bar says what happened: the model and its latency, or the problem and how to fix it. */

@@ -2,10 +2,17 @@
 import { formatDecision, type Decision } from '../core/routing/decision';
 import type { ProviderHealth } from '../core/routing/metrics';
 import type { HealthReport } from '../core/routing/router';
+import type { CompletionDecision, CompletionStats } from '../core/completion/completionService';
 import { QUOTA_SETTING_ID } from './messages';
 import { percent } from './resultText';
 
-export function healthMarkdown(report: HealthReport, now: Date, pins: readonly string[] = []): string {
+/** Ghost-text completion's part of Show Health (when completion ran in this window). */
+export interface CompletionHealth {
+  readonly decision?: CompletionDecision;
+  readonly stats: CompletionStats;
+}
+
+export function healthMarkdown(report: HealthReport, now: Date, pins: readonly string[] = [], completion?: CompletionHealth): string {
   const { quota, limiter } = report;
   const quotaLine =
     quota.limit > 0
@@ -38,7 +45,20 @@ export function healthMarkdown(report: HealthReport, now: Date, pins: readonly s
       ? ['None: every action picks its model by the routing chain.']
       : [...pins.map((p) => `- ${cell(p)}`), '', 'Unpin with "Hugging Face: Show Pinned Models…" or the Unpin button in the model\'s details.']),
     '',
+    ...(completion ? completionLines(completion) : []),
   ].join('\n');
+}
+
+function completionLines({ decision, stats }: CompletionHealth): string[] {
+  return [
+    '## Ghost-text completion',
+    '',
+    decision ? `Last: ${cell(decision.model)} at ${new Date(decision.at).toISOString().slice(11, 19)} UTC: ${cell(decision.outcome)}.` : 'No completion yet.',
+    ...(decision ? ['', `Why this model: ${cell(decision.why)}.`] : []),
+    '',
+    `${stats.requests} requests; ${stats.cacheHits} answered while typing through (no request); ${stats.superseded} superseded by a newer keystroke (${stats.abortedInFlight} of them aborted in flight).`,
+    '',
+  ];
 }
 
 function providersTable(providers: readonly ProviderHealth[]): string[] {

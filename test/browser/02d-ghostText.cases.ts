@@ -69,6 +69,9 @@ export const cases: BrowserCase[] = [
         );
         await fake.reset();
         await fake.setCompletionReply(MODEL, 'values.length;');
+        // With every editor closed the focus goes back to the last focused part, the Hub's webview after the Hub cases,
+        // which keeps Ctrl+P to itself: focus the (empty) editor area first.
+        await page.locator('.part.editor').click({ position: { x: 300, y: 300 } });
         await quickOpenFile(page, FILE);
         await page.keyboard.press('Control+End');
         await page.keyboard.press('Enter');

@@ -44,6 +44,8 @@ export interface CompletionContext {
   readonly suffix: string;
   /** Alt+\ (explicit): no debounce. */
   readonly explicit: boolean;
+  /** Snippets of other open files, as comments, put before the prefix (the first text the budget drops). */
+  readonly extraContext?: string;
 }
 
 export type CompletionOutcome =
@@ -63,6 +65,16 @@ export interface CompletionDeps {
   readonly countTokens?: (text: string) => number;
 }
 
+/** The last completion, for Show Health: which model, why, and what came of it. */
+export interface CompletionDecision {
+  /** Wall-clock time (ms since the epoch). */
+  readonly at: number;
+  readonly model: string;
+  readonly why: string;
+  /** 'suggested' (with the latency), 'typed through (no request)', 'nothing to suggest', or the failure's message. */
+  readonly outcome: string;
+}
+
 export interface CompletionStats {
   readonly requests: number;
   readonly cacheHits: number;
@@ -76,6 +88,7 @@ export class CompletionService {
   private readonly cache: TypeThroughCache;
   private requests = 0;
   private cacheHits = 0;
+  private decision: CompletionDecision | undefined;
 
   constructor(
     private readonly deps: CompletionDeps,
@@ -96,6 +109,10 @@ export class CompletionService {
     return { requests: this.requests, cacheHits: this.cacheHits, superseded: c.superseded, abortedInFlight: c.abortedInFlight };
   }
 
+  get lastDecision(): CompletionDecision | undefined {
+    return this.decision;
+  }
+
   /** Forgets the remembered suggestions (another model, other settings). */
   clear(): void {
     this.cache.clear();
@@ -107,6 +124,22 @@ export class CompletionService {
   }
 
   async complete(source: CompletionSource, context: CompletionContext, signal?: AbortSignal): Promise<CompletionOutcome> {
+    const outcome = await this.decide(source, context, signal);
+    if (!(outcome.kind === 'none' && outcome.why === 'superseded')) {
+      const said =
+        outcome.kind === 'text'
+          ? outcome.fromCache
+            ? 'typed through (no request)'
+            : `suggested ${outcome.text.split('\n').length} line(s) in ${Math.round(outcome.latencyMs)} ms`
+          : outcome.kind === 'failed'
+            ? `${outcome.failure.kind}: ${outcome.failure.message}`
+            : 'nothing to suggest';
+      this.decision = { at: this.deps.clock.now(), model: source.candidate.model, why: source.why, outcome: said };
+    }
+    return outcome;
+  }
+
+  private async decide(source: CompletionSource, context: CompletionContext, signal?: AbortSignal): Promise<CompletionOutcome> {
     const started = this.deps.clock.monotonicNow();
     const cached = this.cache.lookup(context.docKey, context.prefix);
     if (cached) {
@@ -138,7 +171,7 @@ export class CompletionService {
     const linePrefix = context.prefix.slice(lineStart);
     const lineSuffix = lineEnd < 0 ? context.suffix : context.suffix.slice(0, lineEnd);
     const multiline = wantsMultiline(linePrefix, lineSuffix);
-    const fitted = fitContext({ prefix: context.prefix, suffix: context.suffix, maxTokens: this.settings.contextTokens, countTokens: this.deps.countTokens ?? estimateTokens });
+    const fitted = fitContext({ prefix: (context.extraContext ?? '') + context.prefix, suffix: context.suffix, maxTokens: this.settings.contextTokens, countTokens: this.deps.countTokens ?? estimateTokens });
     const template = source.template;
     try {
       const raw = await this.deps.call(
@@ -160,3 +193,24 @@ export class CompletionService {
     }
   }
 }
+
+/** An open file of the same language whose start may help the model (its imports, types, helpers). */
+export interface OpenFileSnippet {
+  readonly path: string;
+  readonly text: string;
+}
+
+/**
+ * Other open files as a comment block before the prefix ("Path: src/util.ts" then its first lines), at most
+ * `maxFiles` files of at most `maxChars` characters each. `asComment` writes text as a comment of the language.
+ */
+export function openFilesContext(files: readonly OpenFileSnippet[], asComment: (text: string) => string, maxFiles = 3, maxChars = 1500): string {
+  return files
+    .slice(0, maxFiles)
+    .map((f) => {
+      const head = f.text.length > maxChars ? f.text.slice(0, f.text.lastIndexOf('\n', maxChars) + 1 || maxChars) : f.text;
+      return `${asComment(`Path: ${f.path}\n${head.trimEnd()}`)}\n\n`;
+    })
+    .join('');
+}
+

@@ -81,6 +81,13 @@ export class HeldChatEndpoint {
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // The model list is answered at once, as any OpenAI-compatible server does: the chat model picker reads it
+    // (GET /v1/models) whenever it likes, and it must never take the place of the held chat request.
+    if (req.method === 'GET' && (req.url ?? '').endsWith('/models')) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ object: 'list', data: [{ id: 'held-model', object: 'model', created: 0, owned_by: 'held' }] }));
+      return;
+    }
     this.requests.push(req.url ?? '');
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { CompletionService, type CompletionSettings, type CompletionSource } from '../../../../src/core/completion/completionService';
+import { CompletionService, openFilesContext, type CompletionSettings, type CompletionSource } from '../../../../src/core/completion/completionService';
 import { completionSource } from '../../../../src/core/completion/completionSource';
 import { templateForModel } from '../../../../src/core/completion/fimTemplates';
 import { CallFailure } from '../../../../src/core/routing/routingTypes';
@@ -136,6 +136,24 @@ describe('core/completion/CompletionService', () => {
     await flushMicrotasks();
     assert.equal(refused.kind === 'failed' && refused.failure.kind, 'quota-exceeded');
     assert.equal(exhausted.sent.length, 0);
+  });
+});
+
+describe('core/completion: context from other open files, and the decision', () => {
+  it('openFilesContext: up to three files as comments with their path, each cut at a line within the limit', () => {
+    const asComment = (t: string) => t.split('\n').map((l) => `// ${l}`).join('\n');
+    const files = [1, 2, 3, 4].map((n) => ({ path: `src/f${n}.ts`, text: `export const a${n} = ${n};\nexport const b${n} = ${n};\n` }));
+    const out = openFilesContext(files, asComment, 3, 25);
+    assert.equal(out, ['// Path: src/f1.ts\n// export const a1 = 1;\n\n', '// Path: src/f2.ts\n// export const a2 = 2;\n\n', '// Path: src/f3.ts\n// export const a3 = 3;\n\n'].join(''));
+  });
+
+  it('the extra context goes before the prefix in the prompt, never into the type-through key; the last decision says which model and why', async () => {
+    const { clock, sent, service } = setup(() => 'x');
+    const pending = service.complete(SOURCE, { ...at('let y = ', '', true), extraContext: '// Path: a.ts\n// export const x = 1;\n\n' });
+    await clock.advance(0);
+    await pending;
+    assert.equal(sent[0].request.prompt, '<fim_prefix>// Path: a.ts\n// export const x = 1;\n\nlet y = <fim_suffix><fim_middle>');
+    assert.deepEqual(service.lastDecision && [service.lastDecision.model, service.lastDecision.why, /^suggested 1 line/.test(service.lastDecision.outcome)], [MODEL, 'test', true]);
   });
 });
 
