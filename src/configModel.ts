@@ -149,7 +149,7 @@ export function readCompletionConfig(raw: RawSettings): CompletionConfig {
   if (t.order === 'psm' || t.order === 'spm') override.order = t.order;
   if (Array.isArray(t.stop)) override.stop = t.stop.filter(isNonEmptyString);
   return {
-    choice: { model: str(raw('completion.model')), endpoint: str(raw('completion.endpoint')), endpoints: readEndpoints(raw('endpoints')), template: override },
+    choice: { model: str(raw('completion.model')), endpoint: str(raw('completion.endpoint')), endpoints: readEndpoints(raw('endpoints')), template: override, chatFallback: raw('completion.chatFallback') === true },
     settings: {
       debounceMs: numberSetting('completion.debounceMs', raw('completion.debounceMs')),
       maxLines: numberSetting('completion.maxLines', raw('completion.maxLines')),

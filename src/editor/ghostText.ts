@@ -87,7 +87,7 @@ export async function provideGhostText(
     status.set('fetching', model);
     const outcome = await ghostTextService(ctx).complete(
       source.source,
-      { docKey: document.uri.toString(), prefix, suffix, explicit: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke, ...(extraContext ? { extraContext } : {}) },
+      { docKey: document.uri.toString(), prefix, suffix, explicit: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke, languageId: document.languageId, ...(extraContext ? { extraContext } : {}) },
       controller.signal,
     );
     report(ctx, status, outcome, source.source.why);

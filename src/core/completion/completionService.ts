@@ -12,7 +12,7 @@ import type { TextCompletionCall } from '../routing/transport/textCompletion';
 import { CompletionScheduler } from './completionScheduler';
 import { cleanCompletion, wantsMultiline } from './completionText';
 import { estimateTokens, fitContext } from './contextBudget';
-import { fimPrompt, type FimTemplate } from './fimTemplates';
+import { chatFimMessages, fimPrompt, type FimTemplate } from './fimTemplates';
 import { TypeThroughCache } from './prefixCache';
 
 export interface CompletionSettings {
@@ -32,6 +32,8 @@ export interface CompletionSource {
   readonly template: FimTemplate | undefined;
   /** Hugging Face requests count against the monthly quota. */
   readonly countsQuota: boolean;
+  /** A chat model asked for the middle (the opt-in last resort), not a fill-in-the-middle prompt. */
+  readonly chat?: boolean;
   /** "huggingFace.completion.model = bigcode/starcoder2-15b (StarCoder template)". */
   readonly why: string;
 }
@@ -46,6 +48,8 @@ export interface CompletionContext {
   readonly explicit: boolean;
   /** Snippets of other open files, as comments, put before the prefix (the first text the budget drops). */
   readonly extraContext?: string;
+  /** The document's language (named in a chat model's prompt). */
+  readonly languageId?: string;
 }
 
 export type CompletionOutcome =
@@ -179,6 +183,7 @@ export class CompletionService {
         {
           prompt: template ? fimPrompt(template, { prefix: fitted.prefix, suffix: fitted.suffix }) : fitted.prefix,
           ...(template ? {} : { suffix: fitted.suffix }),
+          ...(source.chat ? { chat: chatFimMessages(fitted.prefix, fitted.suffix, context.languageId ?? 'plaintext') } : {}),
           stop: [...(multiline ? [] : ['\n']), ...(template?.stop ?? [])],
           maxTokens: multiline ? this.settings.maxTokens : Math.min(this.settings.maxTokens, 48),
           temperature: this.settings.temperature,

@@ -16,6 +16,8 @@ export interface CompletionChoice {
   readonly endpoints: readonly OpenAiEndpoint[];
   /** `huggingFace.completion.template`: tokens overriding the family's (or a whole template for an unknown model). */
   readonly template?: Partial<FimTemplate>;
+  /** `huggingFace.completion.chatFallback`: a chat model (not trained for FIM) may answer, asked for the middle. */
+  readonly chatFallback?: boolean;
 }
 
 export type SourceResult = { readonly ok: true; readonly source: CompletionSource } | { readonly ok: false; readonly why: string };
@@ -40,8 +42,20 @@ export function completionSource(choice: CompletionChoice): SourceResult {
   if (choice.model === '') return { ok: false, why: 'No completion model chosen: set huggingFace.completion.model (or huggingFace.completion.endpoint).' };
   const [model, provider = 'hf-inference'] = splitProvider(choice.model);
   const template = templateForModel(model, override);
+  if (!template && choice.chatFallback) {
+    return {
+      ok: true,
+      source: {
+        candidate: { model, provider: { kind: 'hf', provider: choice.model.includes(':') ? provider : 'auto' }, api: 'chat', why: `huggingFace.completion.model = ${choice.model} (chat, huggingFace.completion.chatFallback)` },
+        template: undefined,
+        chat: true,
+        countsQuota: true,
+        why: `${model} on Hugging Face as a chat model asked for the missing code (huggingFace.completion.chatFallback): slower and less exact than a fill-in-the-middle model`,
+      },
+    };
+  }
   if (!template) {
-    return { ok: false, why: `${model} is not a model trained for fill-in-the-middle that this extension knows (StarCoder, Qwen-Coder, CodeLlama, DeepSeek-Coder, Codestral, CodeGemma); set huggingFace.completion.template for it.` };
+    return { ok: false, why: `${model} is not a model trained for fill-in-the-middle that this extension knows (StarCoder, Qwen-Coder, CodeLlama, DeepSeek-Coder, Codestral, CodeGemma); set huggingFace.completion.template for it, or allow a chat model with huggingFace.completion.chatFallback (slower).` };
   }
   return {
     ok: true,

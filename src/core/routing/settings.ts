@@ -100,6 +100,7 @@ export const SETTING_DEFAULTS = {
   'completion.contextTokens': 2048,
   'completion.requestsPerMinute': 30,
   'completion.openEditorsContext': false,
+  'completion.chatFallback': false,
 } as const satisfies Readonly<Record<string, string | number | boolean | readonly string[] | readonly OpenAiEndpoint[] | Readonly<Record<string, never>>>>;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;

@@ -8,11 +8,13 @@
 import { credentialGuardedFetch } from '../../trust/credentialHosts';
 import { withoutTrailingSlash } from '../../web/urls';
 import { CallFailure, type Candidate } from '../routingTypes';
+import { stripFences } from '../chatReplies';
 import { AttemptSignal } from './attemptSignal';
 import { classifyError, fromStatus } from './classifyError';
 import { originRewritingFetch, type ResponseProbe } from './hfFetch';
 import { describeCandidate, OFFICIAL_HOSTS_ONLY, resolveAccess, type HfTransportDeps } from './hfTransport';
 import { loadInferenceLibrary } from '../../../lazyChunks';
+import type { ChatMessage } from '../prompts';
 
 export interface TextCompletionRequest {
   /** The whole prompt (with FIM tokens when the model has a template), or the text before the cursor (with `suffix`). */
@@ -22,6 +24,8 @@ export interface TextCompletionRequest {
   readonly stop: readonly string[];
   readonly maxTokens: number;
   readonly temperature: number;
+  /** A chat model (the opt-in last resort): these messages go to its chat completions instead of `prompt`. */
+  readonly chat?: readonly ChatMessage[];
 }
 
 export type TextCompletionCall = (candidate: Candidate, request: TextCompletionRequest, signal: AbortSignal) => Promise<string>;
@@ -41,6 +45,18 @@ export function createTextCompletion(deps: HfTransportDeps): TextCompletionCall 
       secrets.push(token);
       const network = deps.fetch ?? globalThis.fetch;
       const stop = request.stop.slice(0, MAX_STOPS);
+      if (request.chat) {
+        const base = endpointUrl ? network : credentialGuardedFetch(network, deps.checkTokenDestination ?? OFFICIAL_HOSTS_ONLY);
+        const fetchImpl = endpointUrl ? base : originRewritingFetch(deps.settings, base, { signal: attempt.signal, probe });
+        const client = new (loadInferenceLibrary().InferenceClient)(token ?? '', { fetch: fetchImpl, retry_on_error: false, ...(endpointUrl ? { endpointUrl } : {}) });
+        const out = await client.chatCompletion(
+          { model: candidate.model, ...(endpointUrl ? {} : { provider: (provider ?? 'auto') as 'auto' }), messages: [...request.chat], max_tokens: request.maxTokens, temperature: request.temperature, stop: [...stop] },
+          { signal: attempt.signal },
+        );
+        const content = out.choices?.[0]?.message?.content;
+        if (typeof content !== 'string') throw new CallFailure('malformed', `${target} returned no message.`);
+        return stripFences(content);
+      }
       if (endpointUrl) return await endpointCompletion(network, endpointUrl, token, candidate.model, request, stop, attempt.signal, target);
       const guarded = credentialGuardedFetch(network, deps.checkTokenDestination ?? OFFICIAL_HOSTS_ONLY);
       const fetchImpl = originRewritingFetch(deps.settings, guarded, { signal: attempt.signal, probe });

@@ -179,6 +179,23 @@ describe('core/completion/completionSource', () => {
     const custom = completionSource({ model: 'acme/coder', endpoint: '', endpoints, template: { prefixToken: '<P>', suffixToken: '<S>', middleToken: '<M>' } });
     assert.equal(custom.ok && custom.source.template?.prefixToken, '<P>');
   });
+  it('chatFallback: a chat model may complete, asked in words (said to be slower); the service sends it chat messages', async () => {
+    const r = completionSource({ model: 'meta-llama/Llama-3.1-8B-Instruct', endpoint: '', endpoints, chatFallback: true });
+    assert.ok(r.ok);
+    if (!r.ok) return;
+    assert.equal(r.source.chat, true);
+    assert.deepEqual(r.source.candidate.provider, { kind: 'hf', provider: 'auto' });
+    assert.match(r.source.why, /slower/);
+    const { clock, sent, service } = setup(() => 'a + b');
+    const pending = service.complete(r.source, { ...at('return ', '\n', true), languageId: 'python' });
+    await clock.advance(0);
+    assert.equal((await pending).kind, 'text');
+    const chat = sent[0].request.chat ?? [];
+    assert.equal(chat.length, 2);
+    assert.match(chat[0].content, /code completion engine for Python/);
+    assert.equal(chat[1].content, 'return <CURSOR>\n');
+  });
+
   it('an endpoint: its model (or the one named), no quota; an unknown template sends prompt + suffix', () => {
     const r = completionSource({ model: '', endpoint: 'ollama', endpoints });
     assert.deepEqual(r.ok && r.source.candidate.provider, { kind: 'openai-compatible', endpointId: 'ollama' });

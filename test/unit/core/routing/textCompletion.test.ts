@@ -66,6 +66,16 @@ describe('core/routing/transport/textCompletion against the fake', () => {
     await assert.rejects(call(null)(hf, request, new AbortController().signal), (e: unknown) => e instanceof CallFailure && e.kind === 'config');
   });
 
+  it('the chat last resort: chat completions with the messages, a fenced reply unwrapped', async () => {
+    fake.setChatReply('Qwen/Qwen2.5-Coder-32B-Instruct', '```python\na + b\n```');
+    const chat: Candidate = { model: 'Qwen/Qwen2.5-Coder-32B-Instruct', provider: { kind: 'hf', provider: 'auto' }, api: 'chat', why: 'test' };
+    const text = await call()(chat, { ...request, chat: [{ role: 'system', content: 'complete' }, { role: 'user', content: 'return <CURSOR>' }] }, new AbortController().signal);
+    assert.equal(text, 'a + b');
+    const post = fake.requests.find((r) => r.method === 'POST');
+    assert.match(post?.path ?? '', /chat\/completions$/);
+    assert.deepEqual((post?.body as { messages: unknown[] }).messages.length, 2);
+  });
+
   it('an abort cancels the HTTP request (the fake sees it aborted)', async () => {
     fake.setFault({ listener: 'router' }, { type: 'slow', delayMs: 5_000 });
     const controller = new AbortController();
