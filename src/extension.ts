@@ -33,6 +33,8 @@ export function activate(context: vscode.ExtensionContext): void {
   ctx.registerCommand('toggleCompletion');
   ctx.registerCommand('snoozeCompletion');
   ctx.registerCommand('completionMenu');
+  // The button under an @hf answer (writes it into the editor, guarded).
+  ctx.registerCommand('applyChatAnswer');
   // Free-form: the task detector picks one of the actions above, or a chat model answers.
   ctx.registerCommand('runPrompt');
 

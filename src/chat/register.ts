@@ -15,5 +15,6 @@ export function registerChat(ctx: Ctx, extensionUri: vscode.Uri): vscode.Disposa
     loadActions().participant.handleHfRequest(ctx, request, stream, token),
   );
   participant.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
+  participant.followupProvider = { provideFollowups: (result) => loadActions().participant.followupsFor(result.metadata as { command?: string } | undefined) };
   return vscode.Disposable.from(models, vscode.lm.registerLanguageModelChatProvider(LM_VENDOR, models), participant);
 }

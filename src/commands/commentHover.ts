@@ -9,8 +9,7 @@ import { splitComment } from '../core/comments/commentCodec';
 import { languageName } from '../core/language/languages';
 import { AUTO_SOURCE } from '../core/routing/prompts';
 import { commentHoverService, translateComment, whyNotNow, type HoverCommentArgs } from '../editor/commentHover';
-import { replaceIfUnchanged } from '../editor/guardedEdit';
-import { TrackedRange } from '../editor/trackedRange';
+import { isRememberedRange, locateUnchanged, replaceLocated } from '../editor/guardedReplace';
 import { callFailureOf, failureMessage, plainMessage } from '../ui/messages';
 import { notify } from '../ui/notify';
 import { withCancellableProgress } from '../ui/progress';
@@ -21,36 +20,14 @@ import { refuse } from './run';
 /** The hover link's arguments, checked (a link can be run from anywhere, e.g. the command palette). */
 function hoverArgs(value: unknown): HoverCommentArgs | undefined {
   const a = argsObject(value);
-  const ok =
-    typeof a.uri === 'string' &&
-    typeof a.original === 'string' &&
-    typeof a.sourceLang === 'string' &&
-    typeof a.targetLang === 'string' &&
-    Number.isInteger(a.start) &&
-    Number.isInteger(a.end) &&
-    (a.start as number) >= 0 &&
-    (a.end as number) > (a.start as number);
+  const ok = isRememberedRange(a) && typeof a.sourceLang === 'string' && typeof a.targetLang === 'string' && (a.end as number) > (a.start as number);
   return ok ? (a as unknown as HoverCommentArgs) : undefined;
 }
 
-interface LocatedComment {
-  readonly document: vscode.TextDocument;
-  readonly start: number;
-  readonly end: number;
-}
-
-/**
- * The hovered comment in its document now: where the hover saw it, or (the text above it was edited since) its one
- * unchanged copy elsewhere in the document. A changed comment is never written over.
- */
-function locate(args: HoverCommentArgs): LocatedComment | string {
-  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === args.uri);
-  if (!document || document.isClosed) return 'The file of that comment is not open any more.';
-  const text = document.getText();
-  if (text.slice(args.start, args.end) === args.original) return { document, start: args.start, end: args.end };
-  const first = text.indexOf(args.original);
-  if (first >= 0 && text.indexOf(args.original, first + 1) < 0) return { document, start: first, end: first + args.original.length };
-  return 'The comment changed since it was hovered, so nothing was written. Hover it again.';
+/** The hovered comment now; a changed one is never written over. */
+function locate(args: HoverCommentArgs) {
+  const found = locateUnchanged(args, 'comment');
+  return typeof found === 'string' ? found.replace('changed since,', 'changed since it was hovered,') : found;
 }
 
 export function replaceCommentWithTranslation(ctx: Ctx) {
@@ -61,21 +38,18 @@ export function replaceCommentWithTranslation(ctx: Ctx) {
     if (typeof found === 'string') return refuse(plainMessage(found));
     const split = splitComment(args.original, found.document.languageId, commentHoverService(ctx).syntaxOf(found.document));
     if (!split) return refuse(plainMessage('That is not a comment any more, so nothing was written.'));
-    // Follow the comment while a translation that was evicted from the cache is requested again.
-    const tracked = new TrackedRange(found.document, { start: found.start, end: found.end }, 'target');
-    try {
+    // The translation from the hover's cache, or requested again (the comment is followed meanwhile).
+    const edit = await replaceLocated(found, args.original, async () => {
       const translation = await translated(ctx, split, args);
-      if (typeof translation === 'string') return refuse(plainMessage(translation));
-      const edit = await replaceIfUnchanged(tracked, { text: args.original }, split.rebuild(translation.text));
-      if (!edit.applied) {
-        const message = `The translation was not written: ${edit.reason}.`;
-        notify(plainMessage(message));
-        return { status: 'refused', message };
-      }
-      return { status: 'applied', message: `Replaced the comment with its translation into ${languageName(args.targetLang)}.` };
-    } finally {
-      tracked.dispose();
+      return typeof translation === 'string' ? { refused: translation } : split.rebuild(translation.text);
+    });
+    if ('refused' in edit) return refuse(plainMessage(edit.refused));
+    if (!edit.applied) {
+      const message = `The translation was not written: ${edit.reason}.`;
+      notify(plainMessage(message));
+      return { status: 'refused', message };
     }
+    return { status: 'applied', message: `Replaced the comment with its translation into ${languageName(args.targetLang)}.` };
   };
 }
 

@@ -1,6 +1,7 @@
 /** Every command factory, one per command id `huggingface.<name>` (registered in extension.ts). */
 export { askAboutSelection } from './ask';
 export { revokeTokenApprovals, setEndpointKey, signIn, signOut } from './auth';
+export { applyChatAnswer } from './chatAnswer';
 export { classifySentiment, classifyTopic } from './classify';
 export { replaceCommentWithTranslation, toggleCommentHover, translateHoveredComment } from './commentHover';
 export { completionMenu, snoozeCompletion, toggleCompletion } from './completion';

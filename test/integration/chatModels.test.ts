@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { productCases } from './support/cases';
+import { openDocument, undoOnce } from './support/documents';
 import { requireFakeHf } from './support/host';
 import { fake, inferenceRequests, lastDecision, setSetting } from './support/product';
 import { waitFor } from './support/waits';
@@ -109,6 +110,26 @@ describe('Hugging Face models in VS Code chat', () => {
     } finally {
       await restore();
     }
+  });
+
+  it('the button under an @hf answer writes it as one undo step, and never over a selection changed since', async () => {
+    const original = 'Hello world.\nSecond line.\n';
+    const editor = await openDocument(original, 'plaintext');
+    const args = { uri: editor.document.uri.toString(), start: 0, end: 12, original: 'Hello world.', text: 'Hola mundo.', mode: 'replace' };
+    const applied = await vscode.commands.executeCommand<{ status: string }>('huggingface.applyChatAnswer', args);
+    assert.equal(applied?.status, 'applied');
+    assert.equal(editor.document.getText(), 'Hola mundo.\nSecond line.\n');
+    await undoOnce(editor, true);
+    assert.equal(editor.document.getText(), original);
+    const below = await vscode.commands.executeCommand<{ status: string }>('huggingface.applyChatAnswer', { ...args, text: 'A greeting.', mode: 'insertBelow' });
+    assert.equal(below?.status, 'applied');
+    assert.equal(editor.document.getText(), 'Hello world.\nA greeting.\nSecond line.\n');
+    await undoOnce(editor, true);
+    await editor.edit((b) => b.replace(new vscode.Range(0, 0, 0, 5), 'Howdy'));
+    const refused = await vscode.commands.executeCommand<{ status: string; message?: string }>('huggingface.applyChatAnswer', args);
+    assert.equal(refused?.status, 'refused');
+    assert.match(refused?.message ?? '', /changed since/);
+    assert.equal(editor.document.getText(), 'Howdy world.\nSecond line.\n');
   });
 });
 

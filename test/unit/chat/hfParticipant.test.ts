@@ -28,4 +28,27 @@ describe('chat/hfParticipant: planning a slash command', () => {
     assert.deepEqual(planCommand('sentiment', 'I love it', 'ignored'), { request: { task: 'sentiment', text: 'I love it' }, title: 'Sentiment' });
     assert.deepEqual(planCommand('entities', 'Ada lives in Paris', ''), { request: { task: 'ner', text: 'Ada lives in Paris' }, title: 'Named entities' });
   });
+
+  it('/ask answers a question about the selection; both are needed', () => {
+    assert.deepEqual(planCommand('ask', 'What does it return?', 'def f(): return 42'), { request: { task: 'question-answering', question: 'What does it return?', context: 'def f(): return 42' }, title: 'Answer' });
+    assert.match((planCommand('ask', '', 'code') as { problem: string }).problem, /Ask a question/);
+    assert.match((planCommand('ask', 'Why?', '') as { problem: string }).problem, /Select the text/);
+  });
+
+  it('/classify: sentiment by default; topics with labels, of the text after them or the selection', () => {
+    assert.deepEqual(planCommand('classify', 'I hate waiting', ''), { request: { task: 'sentiment', text: 'I hate waiting' }, title: 'Sentiment' });
+    assert.deepEqual(planCommand('classify', 'labels: bug, feature request; The app crashes on start', ''), {
+      request: { task: 'topic', text: 'The app crashes on start', labels: ['bug', 'feature request'] },
+      title: 'Topics',
+    });
+    assert.deepEqual(planCommand('classify', 'topics: docs, perf', 'Selected text'), { request: { task: 'topic', text: 'Selected text', labels: ['docs', 'perf'] }, title: 'Topics' });
+    assert.match((planCommand('classify', 'labels: only-one; text', '') as { problem: string }).problem, /at least two labels/);
+  });
+
+  it('follow-ups offer the other actions, not the one just done', () => {
+    const { followupsFor } = requireWithVscode<ParticipantModule>(require.resolve('../../../src/chat/hfParticipant'), {});
+    assert.deepEqual(followupsFor({ command: 'summarize' }).map((f) => f.command), ['translate', 'entities']);
+    assert.equal(followupsFor(undefined).length, 3);
+  });
 });
+
