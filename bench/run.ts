@@ -16,6 +16,7 @@ import { startFakeHf } from '../test/fake-hf/server';
 import { activationSection } from './activation';
 import { bundleSection } from './bundle';
 import { eventLoopSection } from './eventLoop';
+import { chatModelsSection } from './chatModels';
 import { completionSection } from './completion';
 import { hoverSection } from './hover';
 import { hubSearchSection } from './hubSearch';
@@ -34,6 +35,7 @@ const SECTIONS: readonly Section[] = [
   streamingSection,
   hoverSection,
   completionSection,
+  chatModelsSection,
   hubSearchSection,
   webviewSection,
   rateLimiterSection,
