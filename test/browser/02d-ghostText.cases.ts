@@ -33,7 +33,7 @@ async function completionRequests(fake: FakeHfControl) {
 
 export const cases: BrowserCase[] = [
   {
-    name: 'ghost text: typing shows the model\'s suggestion, Tab accepts it, Escape dismisses one; 20 keystrokes send one request; a 429 shows in the status bar only (README screenshot)',
+    name: 'ghost text: typing shows the model\'s suggestion, Tab accepts it, Escape dismisses one, Ctrl+Right accepts a word; 20 keystrokes send one request; a 429 shows in the status bar only (README screenshot)',
     async run(ctx) {
       const { page, workspaceDir, artifactsDir, repoRoot } = ctx;
       const fake = fakeControl(ctx);
@@ -69,9 +69,6 @@ export const cases: BrowserCase[] = [
         );
         await fake.reset();
         await fake.setCompletionReply(MODEL, 'values.length;');
-        // With every editor closed the focus goes back to the last focused part, the Hub's webview after the Hub cases,
-        // which keeps Ctrl+P to itself: focus the (empty) editor area first.
-        await page.locator('.part.editor').click({ position: { x: 300, y: 300 } });
         await quickOpenFile(page, FILE);
         await page.keyboard.press('Control+End');
         await page.keyboard.press('Enter');
@@ -93,8 +90,9 @@ export const cases: BrowserCase[] = [
         await page.screenshot({ path: shot, ...(box ? { clip: { x: box.x, y: box.y, width: Math.min(box.width, 900), height: Math.min(box.height, 240) } } : {}) });
         copyFileSync(shot, join(media, 'ghost-text.png'));
 
-        // Tab accepts: the line now holds the suggestion.
+        // Tab accepts: the line now holds the suggestion, and no ghost text is left.
         await page.keyboard.press('Tab');
+        await waitUntil('the ghost text accepted', async () => (await ghostText(page)) === '');
         await waitForEditorText(page, /const total_count = values\.length;/);
 
         // Escape dismisses the next one; the document keeps only what was typed.
@@ -106,6 +104,19 @@ export const cases: BrowserCase[] = [
         await waitUntil('the ghost text gone', async () => !(await ghostText(page)).includes('total_count * 2'));
         assert.ok((await visibleEditorTexts(page)).some((t) => /const twice = $/.test(t) || /const twice =\s*$/.test(t) || t.includes('const twice =')), 'nothing inserted');
         assert.ok(!(await visibleEditorTexts(page)).some((t) => t.includes('total_count * 2')));
+
+        // Partial accept (Ctrl+Right, VS Code's "accept next word"): the first word lands, the rest stays ghost text.
+        await fake.setCompletionReply(MODEL, 'values.length;');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('const size = ');
+        await waitUntil('the third ghost text', async () => (await ghostText(page)).includes('values.length'), 30_000);
+        await page.keyboard.press('Control+ArrowRight');
+        // (The editor's text includes the ghost text it shows: what is left as ghost text tells what was accepted.)
+        await waitUntil('only the rest of the suggestion left as ghost text', async () => {
+          const ghost = await ghostText(page);
+          return ghost !== '' && ghost.includes('length') && !ghost.includes('values');
+        });
+        await page.keyboard.press('Escape');
 
         // A keystroke while a request is in flight aborts that HTTP request (the fake sees the connection closed).
         await fake.setFault({ listener: 'router' }, { type: 'slow', delayMs: 20_000 });

@@ -9,7 +9,6 @@ export const cases: BrowserCase[] = [
     name: 'the "Get started with Hugging Face" walkthrough opens from the Welcome page and lists its five steps',
     async run({ page }) {
       await closeAllEditorsDiscarding(page);
-      await page.locator('.part.editor').click({ position: { x: 300, y: 300 } });
       try {
         await runFromCommandPalette(page, 'Welcome: Open Walkthrough...');
         const row = page.locator(SELECTORS.quickInputRow, { hasText: 'Get started with Hugging Face' }).first();
