@@ -20,7 +20,7 @@ const only = (files, message, group, extraPaths = []) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { paths: extraPaths, patterns: [{ group, message }] }] },
 });
-const CORE_FOLDERS = ['routing', 'language', 'intent', 'comments', 'tasks', 'trust', 'web', 'completion', 'hover', 'conversation'];
+const CORE_FOLDERS = ['routing', 'language', 'intent', 'comments', 'tasks', 'trust', 'web', 'completion', 'hover', 'conversation', 'tools'];
 const CORE_ABOVE = [...GLUE, ...ROOT_GLUE, '**/hub/*', '**/webview/*', '**/shared/*'];
 /** One core folder: nothing above core, and of its sibling folders only those below it. */
 const coreFolder = (self, allowed) => ({
@@ -71,6 +71,7 @@ export default tseslint.config(
   coreFolder('hover', ['comments', 'language', 'routing']),
   coreFolder('completion', ['routing', 'comments']),
   coreFolder('conversation', []),
+  coreFolder('tools', []),
   only(['src/hub/**/*.ts'], 'src/hub is the Hub client: core/ and shared/ only', [...GLUE, ...ROOT_GLUE, '**/webview/*'], [noVscode('src/hub')]),
   only(
     ['src/shared/**/*.ts'],

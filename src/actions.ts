@@ -8,3 +8,4 @@ export { createRouter } from './routerFactory';
 export * as participant from './chat/hfParticipant';
 export * as hover from './editor/commentHover';
 export * as ghostText from './editor/ghostText';
+export * as hfTools from './chat/hfToolsImpl';

@@ -7,6 +7,7 @@ import type * as vscode from 'vscode';
 import { Ctx } from './ctx';
 import { registerHubView } from './hubView/register';
 import { registerChat } from './chat/register';
+import { registerHfTools } from './chat/hfTools';
 import { registerCommentHover } from './editor/registerCommentHover';
 import { registerCompletion } from './editor/registerCompletion';
 
@@ -52,6 +53,8 @@ export function activate(context: vscode.ExtensionContext): void {
 
   // Hugging Face models in VS Code's chat model picker and the @hf participant (VS Code activates us when they are used).
   context.subscriptions.push(registerChat(ctx, context.extensionUri));
+  // Hugging Face tools for agent mode (#hfSearchModels, #hfTranslate…).
+  context.subscriptions.push(registerHfTools(ctx));
 
   // The sidebar Hub browser (webview view `huggingface.hub` and its title-bar commands).
   context.subscriptions.push(registerHubView(context, ctx.hubViewDeps(), ctx.state));
