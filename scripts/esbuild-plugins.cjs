@@ -38,6 +38,7 @@ exports.LAZY_CHUNKS = [
   { source: 'src/core/intent/taskDetection.ts', specifier: './core/intent/taskDetection', outfile: 'dist/taskDetector.js' },
   { source: 'src/core/routing/transport/inferenceLibrary.ts', specifier: './core/routing/transport/inferenceLibrary', outfile: 'dist/hfInference.js' },
   { source: 'src/hub/hubLibrary.ts', specifier: './hub/hubLibrary', outfile: 'dist/hfHub.js' },
+  { source: 'src/core/tokens/tokenizerLibrary.ts', specifier: './core/tokens/tokenizerLibrary', outfile: 'dist/tokenizers.js' },
 ];
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Every lazy chunk the extension loads, in one place. Each `require` below is built as its own bundle
- * (dist/<chunk>.js, LAZY_CHUNKS in scripts/esbuild-plugins.cjs lists the same five with these specifiers;
+ * (dist/<chunk>.js, LAZY_CHUNKS in scripts/esbuild-plugins.cjs lists the same six with these specifiers;
  * test/unit/lazyChunks.test.ts holds the two lists together), left out of dist/extension.js so activation
  * stays cheap, and loaded on first use. Node's module cache makes every later call return the same module.
  *
@@ -13,6 +13,7 @@ export type HubBackendChunk = typeof import('./hubView/hubBackend');
 export type TaskDetectorChunk = typeof import('./core/intent/taskDetection');
 export type InferenceLibrary = typeof import('./core/routing/transport/inferenceLibrary');
 export type HubLibrary = typeof import('./hub/hubLibrary');
+export type TokenizerLibrary = typeof import('./core/tokens/tokenizerLibrary');
 
 /** Commands and the router (dist/actions.js): on the first command or request. */
 export function loadActions(): ActionsChunk {
@@ -39,6 +40,11 @@ export function loadHubLibrary(): HubLibrary {
   return require('./hub/hubLibrary') as HubLibrary;
 }
 
+/** @huggingface/tokenizers (dist/tokenizers.js): on the first token count with a model's own tokenizer. */
+export function loadTokenizerLibrary(): TokenizerLibrary {
+  return require('./core/tokens/tokenizerLibrary') as TokenizerLibrary;
+}
+
 /** Each loader's `require` specifier, by the chunk file it loads (the build's list must match it). */
 export const LAZY_CHUNK_SPECIFIERS: Readonly<Record<string, string>> = {
   'dist/actions.js': './actions',
@@ -46,4 +52,5 @@ export const LAZY_CHUNK_SPECIFIERS: Readonly<Record<string, string>> = {
   'dist/taskDetector.js': './core/intent/taskDetection',
   'dist/hfInference.js': './core/routing/transport/inferenceLibrary',
   'dist/hfHub.js': './hub/hubLibrary',
+  'dist/tokenizers.js': './core/tokens/tokenizerLibrary',
 };
