@@ -7,3 +7,4 @@ export * as commands from './commands';
 export { createRouter } from './routerFactory';
 export * as participant from './chat/hfParticipant';
 export * as hover from './editor/commentHover';
+export { createTokenCounting } from './chat/tokenCounting';

@@ -217,3 +217,11 @@ export class TokenCounter {
     this.deps.log(`counting tokens for ${id} by estimate: ${why}`);
   }
 }
+
+/**
+ * The model whose tokenizer counts for a choice of models (the Auto chat model: the model it would pick
+ * first, then the ones after it): the first whose tokenizer is not known to be unavailable, else the first.
+ */
+export function pickTokenizerModel(counter: Pick<TokenCounter, 'status'>, candidates: readonly string[]): string | undefined {
+  return candidates.find((id) => counter.status(id) !== 'unavailable') ?? candidates[0];
+}
