@@ -24,6 +24,7 @@ import { formatTable, unavailableRow, type Row } from './report';
 import { routingSection } from './routing';
 import type { BenchContext, Section } from './section';
 import { streamingSection } from './streaming';
+import { tokensSection } from './tokens';
 import { webviewSection } from './webview';
 
 const SECTIONS: readonly Section[] = [
@@ -32,6 +33,7 @@ const SECTIONS: readonly Section[] = [
   routingSection,
   streamingSection,
   hoverSection,
+  tokensSection,
   hubSearchSection,
   webviewSection,
   rateLimiterSection,

@@ -37,3 +37,29 @@ describe('core/tokens/tokenizerLibrary: counting with the fixture tokenizer', ()
     assert.throws(() => createTokenizer('not json'));
   });
 });
+
+describe('core/tokens/tokenizerLibrary: the faster ByteLevel step', () => {
+  it('tokenizes exactly as the library does, on ASCII, accents, emoji, lone surrogates and a prefix space', async () => {
+    const { Tokenizer } = await import('@huggingface/tokenizers');
+    const texts = [
+      'hello world',
+      "const x = 42; // it's naïve café 😀 日本語 \u{1F468}\u{200D}\u{1F469}",
+      'lone \uD800 surrogate \uDC00 here',
+      '\n\n  indented\ttabs  and   spaces\r\n',
+      'hello '.repeat(30_000),
+    ];
+    for (const prefixSpace of [false, true]) {
+      const config = JSON.parse(tinyTokenizerJson()) as { pre_tokenizer: Record<string, unknown> };
+      config.pre_tokenizer = { ...config.pre_tokenizer, add_prefix_space: prefixSpace };
+      const reference = new Tokenizer(config, {});
+      // A Sequence, as Llama 3 has it, so the step inside one is found too.
+      const sequenced = { ...config, pre_tokenizer: { type: 'Sequence', pretokenizers: [config.pre_tokenizer] } };
+      for (const json of [JSON.stringify(config), JSON.stringify(sequenced)]) {
+        const fast = createTokenizer(json);
+        for (const text of texts) {
+          assert.equal(fast.count(text), reference.tokenize(text, { add_special_tokens: false }).length, JSON.stringify(text.slice(0, 40)));
+        }
+      }
+    }
+  });
+});
