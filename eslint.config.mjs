@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
  *   core/     -> nothing of the editor glue   (plain TypeScript, tested in node)
  *     routing/ -> tasks/, language/, comments/, trust/, web/, conversation/; intent/ -> language/, tasks/;
  *     completion/ -> routing/, comments/; hover/ -> comments/, language/, routing/ (nothing in core/ imports either);
- *     tasks/ -> conversation/ (its types); language/, comments/, trust/, web/, conversation/ -> nothing else in core/
+ *     tasks/ -> conversation/ (its types); language/, comments/, trust/, web/, conversation/, tokens/ -> nothing else in core/
  * The glue (commands/, editor/, ui/, auth/, hubView/, chat/ and the files at src/) may import any of them.
  */
 const GLUE = ['commands', 'editor', 'ui', 'auth', 'hubView', 'chat'].flatMap((d) => [`**/${d}`, `**/${d}/*`]);
@@ -20,7 +20,7 @@ const only = (files, message, group, extraPaths = []) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { paths: extraPaths, patterns: [{ group, message }] }] },
 });
-const CORE_FOLDERS = ['routing', 'language', 'intent', 'comments', 'tasks', 'trust', 'web', 'completion', 'hover', 'conversation', 'tools'];
+const CORE_FOLDERS = ['routing', 'language', 'intent', 'comments', 'tasks', 'trust', 'web', 'completion', 'hover', 'conversation', 'tools', 'tokens'];
 const CORE_ABOVE = [...GLUE, ...ROOT_GLUE, '**/hub/*', '**/webview/*', '**/shared/*'];
 /** One core folder: nothing above core, and of its sibling folders only those below it. */
 const coreFolder = (self, allowed) => ({
@@ -72,6 +72,7 @@ export default tseslint.config(
   coreFolder('completion', ['routing', 'comments']),
   coreFolder('conversation', []),
   coreFolder('tools', []),
+  coreFolder('tokens', []),
   only(['src/hub/**/*.ts'], 'src/hub is the Hub client: core/ and shared/ only', [...GLUE, ...ROOT_GLUE, '**/webview/*'], [noVscode('src/hub')]),
   only(
     ['src/shared/**/*.ts'],

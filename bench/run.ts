@@ -26,6 +26,7 @@ import { formatTable, unavailableRow, type Row } from './report';
 import { routingSection } from './routing';
 import type { BenchContext, Section } from './section';
 import { streamingSection } from './streaming';
+import { tokensSection } from './tokens';
 import { webviewSection } from './webview';
 
 const SECTIONS: readonly Section[] = [
@@ -36,6 +37,7 @@ const SECTIONS: readonly Section[] = [
   hoverSection,
   completionSection,
   chatModelsSection,
+  tokensSection,
   hubSearchSection,
   webviewSection,
   rateLimiterSection,

@@ -39,6 +39,7 @@ exports.LAZY_CHUNKS = [
   { source: 'src/core/routing/transport/inferenceLibrary.ts', specifier: './core/routing/transport/inferenceLibrary', outfile: 'dist/hfInference.js' },
   { source: 'src/hub/hubLibrary.ts', specifier: './hub/hubLibrary', outfile: 'dist/hfHub.js' },
   { source: 'src/editor/textMateFinder.ts', specifier: './editor/textMateFinder', outfile: 'dist/textmate.js' },
+  { source: 'src/core/tokens/tokenizerLibrary.ts', specifier: './core/tokens/tokenizerLibrary', outfile: 'dist/tokenizers.js' },
 ];
 
 /** Files the bundles read at run time, copied next to them: the Oniguruma WASM that dist/textmate.js loads. */

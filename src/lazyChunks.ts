@@ -14,6 +14,7 @@ export type TaskDetectorChunk = typeof import('./core/intent/taskDetection');
 export type InferenceLibrary = typeof import('./core/routing/transport/inferenceLibrary');
 export type HubLibrary = typeof import('./hub/hubLibrary');
 export type TextMateChunk = typeof import('./editor/textMateFinder');
+export type TokenizerLibrary = typeof import('./core/tokens/tokenizerLibrary');
 
 /** Commands and the router (dist/actions.js): on the first command or request. */
 export function loadActions(): ActionsChunk {
@@ -45,6 +46,11 @@ export function loadTextMate(): TextMateChunk {
   return require('./editor/textMateFinder') as TextMateChunk;
 }
 
+/** @huggingface/tokenizers (dist/tokenizers.js): on the first token count with a model's own tokenizer. */
+export function loadTokenizerLibrary(): TokenizerLibrary {
+  return require('./core/tokens/tokenizerLibrary') as TokenizerLibrary;
+}
+
 /** Each loader's `require` specifier, by the chunk file it loads (the build's list must match it). */
 export const LAZY_CHUNK_SPECIFIERS: Readonly<Record<string, string>> = {
   'dist/actions.js': './actions',
@@ -53,4 +59,5 @@ export const LAZY_CHUNK_SPECIFIERS: Readonly<Record<string, string>> = {
   'dist/hfInference.js': './core/routing/transport/inferenceLibrary',
   'dist/hfHub.js': './hub/hubLibrary',
   'dist/textmate.js': './editor/textMateFinder',
+  'dist/tokenizers.js': './core/tokens/tokenizerLibrary',
 };

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
-import { QUOTA_TOOLS, TOOL_SPECS } from '../core/tools/hfToolSpecs';
+import { QUOTA_TOOLS, TOOL_TITLES } from '../core/tools/hfToolNames';
 import { loadActions } from '../lazyChunks';
 
 type Input = Record<string, unknown>;
@@ -32,7 +32,7 @@ function invocationMessage(name: string, input: Input): string {
 
 export function registerHfTools(ctx: Ctx): vscode.Disposable {
   return vscode.Disposable.from(
-    ...TOOL_SPECS.map((spec) =>
+    ...Object.entries(TOOL_TITLES).map(([name, title]) => ({ name, displayName: title })).map((spec) =>
       vscode.lm.registerTool<Input>(spec.name, {
         prepareInvocation(options) {
           const message = invocationMessage(spec.name, options.input ?? {});

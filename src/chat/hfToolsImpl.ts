@@ -10,7 +10,8 @@ import { findLanguage, languageName } from '../core/language/languages';
 import { detectLanguage } from '../core/language/languageDetection';
 import { sizedText, validateToolInput, type ToolInput } from '../core/tools/hfToolSpecs';
 import type { TaskRequest } from '../core/tasks/taskTypes';
-import { HubService } from '../hub/hubService';
+import type { HubService } from '../hub/hubService';
+import { loadHubBackend } from '../lazyChunks';
 import { preflightFor } from '../commands/run';
 import { EMPTY_DATASET_FILTERS, EMPTY_MODEL_FILTERS, EMPTY_SPACE_FILTERS, type HubListItem, type HubQuery } from '../shared/hubTypes';
 import { callFailureOf, failureMessage } from '../ui/messages';
@@ -18,11 +19,11 @@ import { entitySummary, labelSummary } from '../ui/resultText';
 
 const services = new WeakMap<Ctx, HubService>();
 
+/** The tools' Hub service, from the Hub view's chunk (the Hub client lives there: one copy, loaded on first use). */
 function hubService(ctx: Ctx): HubService {
   let service = services.get(ctx);
   if (!service) {
-    const deps = ctx.hubViewDeps();
-    service = new HubService({ hubUrl: deps.hubUrl, datasetsServerUrl: deps.datasetsServerUrl, getToken: deps.getToken, checkTokenDestination: deps.checkTokenDestination, log: deps.log });
+    service = loadHubBackend().createHubService(ctx.hubViewDeps());
     services.set(ctx, service);
   }
   return service;

@@ -14,8 +14,10 @@ import { ChatInputError } from '../core/conversation/chatErrors';
 import { toOpenAiMessages, toOpenAiTools, toolChoice } from '../core/conversation/chatMessages';
 import { credentialDestination } from '../core/trust/credentialHosts';
 import { withoutTrailingSlash } from '../core/web/urls';
+import { loadActions } from '../lazyChunks';
 import { callFailureOf, failureMessage } from '../ui/messages';
 import { messageText, neutralMessages, neutralTools } from './chatConversion';
+import type { TokenCounting } from './tokenCounting';
 
 export const LM_VENDOR = 'sarvanom';
 /** The router's model list is fetched again after this long (and at once when settings or sign-in change). */
@@ -28,6 +30,7 @@ export class HfLanguageModelProvider implements vscode.LanguageModelChatProvider
   readonly onDidChangeLanguageModelChatInformation = this.changed.event;
   private list: { readonly at: number; readonly models: ModelInfo[] } | undefined;
   private readonly subscriptions: vscode.Disposable[];
+  private tokenCounting: TokenCounting | undefined;
 
   constructor(private readonly ctx: Ctx) {
     this.subscriptions = [ctx.config.onDidChange(() => this.refresh()), ctx.tokens.onDidChange(() => this.refresh())];
@@ -35,6 +38,7 @@ export class HfLanguageModelProvider implements vscode.LanguageModelChatProvider
 
   dispose(): void {
     this.subscriptions.forEach((s) => s.dispose());
+    this.tokenCounting?.dispose();
     this.changed.dispose();
   }
 
@@ -94,10 +98,14 @@ export class HfLanguageModelProvider implements vscode.LanguageModelChatProvider
     }
   }
 
-  /** An estimate (4 characters a token) until the model's own tokenizer is used. */
-  async provideTokenCount(_model: ModelInfo, text: string | vscode.LanguageModelChatRequestMessage): Promise<number> {
+  /**
+   * With the model's own tokenizer (Auto: the tokenizer of the model it would pick first), from the Hub once and
+   * then from the disk cache; an estimate (4 characters a token) while it loads and for models without one.
+   */
+  async provideTokenCount(model: ModelInfo, text: string | vscode.LanguageModelChatRequestMessage): Promise<number> {
     const content = typeof text === 'string' ? text : neutralMessages([text]).map(messageText).join('');
-    return Math.ceil(content.length / 4);
+    this.tokenCounting ??= loadActions().createTokenCounting(this.ctx);
+    return this.tokenCounting.count(model.entry.id, content).tokens;
   }
 
   private async mayReceiveToken(url: URL, silent: boolean): Promise<boolean> {

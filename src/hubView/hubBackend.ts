@@ -17,14 +17,19 @@ export interface HubBackend {
   connect(post: (message: HostMessage) => void): HubDispatcher;
 }
 
-export function createHubBackend(state: PersistentState, deps: HubViewDeps): HubBackend {
-  const service = new HubService({
+/** A Hub service on the extension's settings and token (the view's, and the agent-mode tools' own). */
+export function createHubService(deps: HubViewDeps): HubService {
+  return new HubService({
     hubUrl: deps.hubUrl,
     datasetsServerUrl: deps.datasetsServerUrl,
     getToken: deps.getToken,
     checkTokenDestination: deps.checkTokenDestination,
     log: deps.log,
   });
+}
+
+export function createHubBackend(state: PersistentState, deps: HubViewDeps): HubBackend {
+  const service = createHubService(deps);
   const handlers = createHubHandlers(service, deps, createHostActions(state, deps));
   return { service, connect: (post) => new HubDispatcher(handlers, post, deps.log) };
 }

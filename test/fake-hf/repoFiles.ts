@@ -1,6 +1,8 @@
 // The files of each repo: small text files with real content, and LFS files (weights, parquet)
 // whose bytes are a cheap deterministic pattern produced on demand (never held in memory).
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { cardOf } from './cards';
 import { hexId, type DatasetEntry, type ModelEntry, type RepoEntry, type SpaceEntry } from './catalogTypes';
 
@@ -61,6 +63,34 @@ function lfsFile(repoKey: string, path: string, size: number): RepoFile {
   };
 }
 
+/**
+ * Chat models whose repo has a tokenizer.json: the small real byte-level BPE tokenizer of
+ * test/fixtures/tokenizers/tiny-bpe.json (see make-tiny-bpe.mjs there), not the model's own. Every other
+ * model answers 404 EntryNotFound for it, like a repo without one. Llama is gated: only its README is served.
+ */
+export const TOKENIZER_MODELS: readonly string[] = [
+  'meta-llama/Llama-3.1-8B-Instruct',
+  'Qwen/Qwen2.5-Coder-32B-Instruct',
+  'Qwen/Qwen2.5-72B-Instruct',
+  'HuggingFaceTB/SmolLM3-3B',
+];
+
+let tokenizerJson: string | undefined;
+
+/** The fixture's text; found from this file's folder upwards (it runs from test/ or from out/test/). */
+export function tinyTokenizerJson(): string {
+  if (tokenizerJson === undefined) {
+    let dir = __dirname;
+    while (!existsSync(join(dir, 'test', 'fixtures', 'tokenizers', 'tiny-bpe.json'))) {
+      const up = dirname(dir);
+      if (up === dir) throw new Error('test/fixtures/tokenizers/tiny-bpe.json not found');
+      dir = up;
+    }
+    tokenizerJson = readFileSync(join(dir, 'test', 'fixtures', 'tokenizers', 'tiny-bpe.json'), 'utf8');
+  }
+  return tokenizerJson;
+}
+
 const GITATTRIBUTES = '*.safetensors filter=lfs diff=lfs merge=lfs -text\n*.bin filter=lfs diff=lfs merge=lfs -text\n*.onnx filter=lfs diff=lfs merge=lfs -text\n*.gguf filter=lfs diff=lfs merge=lfs -text\n*.parquet filter=lfs diff=lfs merge=lfs -text\n';
 
 function modelFiles(m: ModelEntry): RepoFile[] {
@@ -91,6 +121,7 @@ function modelFiles(m: ModelEntry): RepoFile[] {
       files.push(lfsFile(key, 'model.safetensors', weightsSize));
       if (m.parameters < 200_000_000) files.push(lfsFile(key, 'onnx/model.onnx', weightsSize * 2));
   }
+  if (TOKENIZER_MODELS.includes(m.id)) files.push(textFile('tokenizer.json', tinyTokenizerJson()));
   return files;
 }
 

@@ -20,8 +20,7 @@ export interface ToolSpec {
   readonly inputSchema: { readonly type: 'object'; readonly properties: Readonly<Record<string, JsonSchemaProperty>>; readonly required: readonly string[] };
 }
 
-/** Tools that send the user's text to a model (a request of the monthly quota): the user confirms each call. */
-export const QUOTA_TOOLS: readonly string[] = ['hf_translate', 'hf_summarize', 'hf_classify', 'hf_extractEntities'];
+export { QUOTA_TOOLS } from './hfToolNames';
 
 const QUERY = { type: 'string', description: 'Words to search for in repo names (e.g. "qwen coder", "squad").', maxLength: 200 } as const;
 const LIMIT = { type: 'integer', description: 'How many results (1-20, default 10).', minimum: 1, maximum: 20 } as const;

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TOOL_TITLES } from '../../../../src/core/tools/hfToolNames';
 import { QUOTA_TOOLS, sizedText, TOOL_SPECS, validateToolInput } from '../../../../src/core/tools/hfToolSpecs';
 
 const root = join(__dirname, '../../../../..');
@@ -11,6 +12,8 @@ describe('core/tools/hfToolSpecs', () => {
     assert.deepEqual(pkg.contributes.languageModelTools, JSON.parse(JSON.stringify(TOOL_SPECS)));
     assert.deepEqual(TOOL_SPECS.map((t) => t.name), ['hf_searchModels', 'hf_modelInfo', 'hf_searchDatasets', 'hf_datasetRows', 'hf_searchSpaces', 'hf_translate', 'hf_summarize', 'hf_classify', 'hf_extractEntities']);
     assert.ok(QUOTA_TOOLS.every((q) => TOOL_SPECS.some((t) => t.name === q)));
+    // The shell registers them by these titles: the same names, the same display names.
+    assert.deepEqual(Object.entries(TOOL_TITLES), TOOL_SPECS.map((t) => [t.name, t.displayName]));
   });
 
   it('validates inputs against the schema, naming the field', () => {
