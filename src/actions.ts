@@ -9,4 +9,4 @@ export * as participant from './chat/hfParticipant';
 export * as hover from './editor/commentHover';
 export * as ghostText from './editor/ghostText';
 export * as hfTools from './chat/hfToolsImpl';
-export { createTokenCounting } from './chat/tokenCounting';
+export { createTokenCounting, tokenCountingOf } from './chat/tokenCounting';

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { findLanguage, languageName } from '../core/language/languages';
 import { detectLanguage } from '../core/language/languageDetection';
-import { sizedText, validateToolInput, type ToolInput } from '../core/tools/hfToolSpecs';
+import { cardSummary, sizedText, validateToolInput, type ToolInput } from '../core/tools/hfToolSpecs';
 import type { TaskRequest } from '../core/tasks/taskTypes';
 import type { HubService } from '../hub/hubService';
 import { loadHubBackend } from '../lazyChunks';
@@ -90,6 +90,7 @@ async function run(ctx: Ctx, name: string, input: ToolInput, token: vscode.Cance
     case 'hf_modelInfo': {
       const d = await hubService(ctx).details('model', str(input, 'id'));
       if (d.kind !== 'model') return `${str(input, 'id')} is not a model.`;
+      const card = await hubService(ctx).cardText('model', d.id).catch(() => undefined);
       const providers = d.providers.length > 0 ? d.providers.map((p) => `${p.provider} (${p.status}${p.task ? `, ${p.task}` : ''})`).join(', ') : 'none (not served by Inference Providers)';
       return sizedText([
         `${d.id} by ${d.author}`,
@@ -97,6 +98,7 @@ async function run(ctx: Ctx, name: string, input: ToolInput, token: vscode.Cance
         `Served by: ${providers}.`,
         `This extension can use it for: ${d.tasks.length > 0 ? d.tasks.join(', ') : 'nothing directly'}.`,
         `Tags: ${d.tags.slice(0, 20).join(', ')}`,
+        card === null ? 'Card: this model has no model card.' : card === undefined ? 'Card: could not be read just now.' : `Card summary: ${cardSummary(card) || '(empty)'}`,
       ]);
     }
     case 'hf_datasetRows': {

@@ -104,7 +104,7 @@ export class HfLanguageModelProvider implements vscode.LanguageModelChatProvider
    */
   async provideTokenCount(model: ModelInfo, text: string | vscode.LanguageModelChatRequestMessage): Promise<number> {
     const content = typeof text === 'string' ? text : neutralMessages([text]).map(messageText).join('');
-    this.tokenCounting ??= loadActions().createTokenCounting(this.ctx);
+    this.tokenCounting ??= loadActions().tokenCountingOf(this.ctx);
     return this.tokenCounting.count(model.entry.id, content).tokens;
   }
 

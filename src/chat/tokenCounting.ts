@@ -84,3 +84,16 @@ export function createTokenCounting(ctx: Ctx): TokenCounting {
     },
   };
 }
+
+const shared = new WeakMap<Ctx, TokenCounting>();
+
+/** The window's token counting (one tokenizer cache for the chat provider and ghost-text completion). */
+export function tokenCountingOf(ctx: Ctx): TokenCounting {
+  let counting = shared.get(ctx);
+  if (!counting) {
+    counting = createTokenCounting(ctx);
+    shared.set(ctx, counting);
+  }
+  return counting;
+}
+

@@ -12,12 +12,28 @@ import { completionSource } from '../core/completion/completionSource';
 import { hfTokenCheck } from '../core/trust/credentialHosts';
 import { createTextCompletion } from '../core/routing/transport/textCompletion';
 import type { CompletionStatus } from './registerCompletion';
+import { tokenCountingOf } from '../chat/tokenCounting';
 
 /** Text read around the cursor before the token budget is fitted (generous: the budget cuts it down). */
 const BEFORE_CHARS = 24_000;
 const AFTER_CHARS = 8_000;
 
 const services = new WeakMap<Ctx, CompletionService>();
+
+/**
+ * Tokens per character of the code around the cursor, measured with the completion model's own tokenizer
+ * (chat/tokenCounting.ts: its tokenizer.json, loaded once and cached on disk) on a sample before each request, so the
+ * context budget is fitted in the model's tokens without tokenizing the whole window a dozen times. Until the
+ * tokenizer is loaded (or for a model without one) it is the usual estimate of 4 characters a token.
+ */
+const tokensPerChar = { ratio: 0.25 };
+const SAMPLE_CHARS = 2000;
+
+function calibrate(ctx: Ctx, model: string, sample: string): void {
+  if (sample.length < 200) return;
+  const counted = tokenCountingOf(ctx).count(model, sample);
+  tokensPerChar.ratio = counted.exact ? Math.max(0.05, counted.tokens / sample.length) : 0.25;
+}
 
 /** The window's completion service if completion ran (reports must not create one). */
 export function ghostTextServiceIfCreated(ctx: Ctx): CompletionService | undefined {
@@ -45,6 +61,7 @@ export function ghostTextService(ctx: Ctx): CompletionService {
         clock: systemClock,
         reserveQuota: () => ctx.router.reserveQuota(),
         refundQuota: (month) => ctx.router.giveBackQuota(month),
+        countTokens: (text) => Math.ceil(text.length * tokensPerChar.ratio),
       },
       settings,
     );
@@ -83,6 +100,7 @@ export async function provideGhostText(
   const controller = new AbortController();
   const cancel = token.onCancellationRequested(() => controller.abort());
   const model = source.source.candidate.model;
+  calibrate(ctx, model, prefix.slice(-SAMPLE_CHARS));
   try {
     status.set('fetching', model);
     const outcome = await ghostTextService(ctx).complete(

@@ -175,6 +175,18 @@ export class HubService {
     });
   }
 
+  /**
+   * The start of a repo's README.md as raw markdown (front matter included), or null when it has none: for text
+   * summaries (the agent-mode tools), where rendering the whole card would be wasted. Only `maxChars` bytes are read.
+   */
+  cardText(kind: RepoKind, id: string, maxChars = 8_000): Promise<string | null> {
+    return this.cached(`cardText|${kind}|${id}|${maxChars}`, `card ${id}`, false, async (ctx) => {
+      const blob = await loadHubLibrary().downloadFile({ ...ctx, repo: { type: kind, name: id }, path: 'README.md', xet: false });
+      if (!blob) return null;
+      return (blob.size > maxChars ? blob.slice(0, maxChars) : blob).text();
+    });
+  }
+
   files(kind: RepoKind, id: string): Promise<FilesResult> {
     return this.cached(`files|${kind}|${id}`, `files ${id}`, false, async (ctx) => {
       const max = this.options.maxFiles ?? 500;

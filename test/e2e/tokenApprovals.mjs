@@ -1,4 +1,5 @@
-// Answers the product's "Send your Hugging Face token to <host>?" modal in the workbench the way a user would:
+// Answers the product's "Send your Hugging Face token to <host>?" modal in the workbench the way a user would
+// (and the agent tools' quota confirmation, Yes):
 // "Send Token" for the hosts the run approves (the fake server's), "Cancel" for any other. Runs beside the
 // integration and browser phases (the integration suite cannot click a modal from the extension host).
 const QUESTION = /Send your Hugging Face token to (\S+)\?/;
@@ -21,6 +22,13 @@ export function watchTokenApprovals(page, { approve, log }) {
           await dialog.locator('.monaco-button', { hasText: sent ? 'Send Token' : 'Cancel' }).first().click({ timeout: 5_000 });
           answers.push({ host, sent });
           log(`token approval: ${sent ? 'sent to' : 'refused for'} ${host}`);
+        }
+        // An agent-mode tool that spends the quota asks first (prepareInvocation's confirmation): the integration
+        // cases that invoke one answer Yes, as the user would in chat.
+        const tool = page.locator('.monaco-dialog-box').filter({ hasText: 'counts as one request of your monthly quota' });
+        if (await tool.isVisible()) {
+          await tool.locator('.monaco-button', { hasText: /^(Yes|Continue|Allow)$/ }).first().click({ timeout: 5_000 });
+          log('tool confirmation: yes');
         }
       } catch {
         // The page navigated or the dialog went away between the checks: look again.

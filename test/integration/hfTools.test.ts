@@ -25,6 +25,7 @@ describe('Hugging Face tools for agent mode', () => {
     assert.match(found, /Qwen\//);
     const info = await invoke('hf_modelInfo', { id: 'Qwen/Qwen2.5-Coder-32B-Instruct' });
     assert.match(info, /Served by: .*together/);
+    assert.match(info, /Card summary: /);
     assert.deepEqual(await inferenceRequests(), [], 'Hub reads are not inference');
   });
 

@@ -121,3 +121,38 @@ export function sizedText(lines: readonly string[], maxChars = 4000): string {
   }
   return out.join('\n');
 }
+
+/** One line: control characters and runs of white space become single spaces. */
+export function oneLine(text: string, max = Infinity): string {
+  const flat = text.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
+}
+
+/**
+ * A model card's text as plain prose: no front matter, HTML, images, link targets, headings' #, emphasis or table
+ * pipes; white space collapsed; cut at `max` characters on a word boundary.
+ */
+export function cardSummary(markdown: string, max = 600): string {
+  const text = markdown
+    .replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/, '')
+    .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
+    .replace(/```[^\n]*\n[\s\S]*?(```|$)/g, ' ')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
+    .replace(/^\s*\[[^\]]+\]:\s*\S+.*$/gm, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/^\s{0,3}#{1,6}\s*/gm, '')
+    .replace(/^\s*[-|: ]{3,}\s*$/gm, ' ')
+    .replace(/\|/g, ' ')
+    .replace(/(\*\*|__|\*|`|~~)/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
+  const flat = oneLine(text);
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOOL_TITLES } from '../../../../src/core/tools/hfToolNames';
-import { QUOTA_TOOLS, sizedText, TOOL_SPECS, validateToolInput } from '../../../../src/core/tools/hfToolSpecs';
+import { cardSummary, QUOTA_TOOLS, sizedText, TOOL_SPECS, validateToolInput } from '../../../../src/core/tools/hfToolSpecs';
 
 const root = join(__dirname, '../../../../..');
 
@@ -38,4 +38,12 @@ describe('core/tools/hfToolSpecs', () => {
     assert.match(text, /…and \d+ more lines\.$/);
     assert.equal(sizedText(['a', 'b'], 500), 'a\nb');
   });
+
+  it('cardSummary: a card as plain prose, without front matter, markup, code or link targets, cut on a word', () => {
+    const card = '---\nlicense: mit\n---\n# Qwen2.5 Coder\n\n**Qwen2.5-Coder** is a [code model](https://x.y/z).\n\n```python\nprint(1)\n```\n<img src=a.png>\n| a | b |\n|---|---|\n';
+    assert.equal(cardSummary(card), 'Qwen2.5 Coder Qwen2.5-Coder is a code model. a b');
+    assert.match(cardSummary(`word `.repeat(300), 50), /^(word ){7,}word…$|^(word ){8,9}word…$/);
+    assert.ok(cardSummary('x '.repeat(1000), 100).length <= 101);
+  });
 });
+
