@@ -37,6 +37,14 @@ export function completionMenu(ctx: Ctx) {
         ? { label: '$(play) Resume now', run: () => vscode.commands.executeCommand('huggingface.snoozeCompletion', { minutes: 0 }) }
         : { label: '$(clock) Snooze for 15 minutes', run: () => vscode.commands.executeCommand('huggingface.snoozeCompletion', { minutes: 15 }) },
       { label: '$(gear) Choose the model…', description: 'huggingFace.completion.model / .endpoint', run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'huggingFace.completion') },
+      // The fix for the problem the status bar shows, first when there is one.
+      ...(status.state === 'problem' && /401|token|Sign In/i.test(status.detail)
+        ? [{ label: '$(key) Sign In (Set Token)', run: () => vscode.commands.executeCommand('huggingface.signIn') }]
+        : []),
+      ...(status.state === 'problem' && /quota/i.test(status.detail)
+        ? [{ label: '$(gear) Raise the monthly quota…', run: () => vscode.commands.executeCommand('workbench.action.openSettings', 'huggingFace.quota.monthlyRequests') }]
+        : []),
+      { label: '$(pulse) Show Health (the last completion and why this model)', run: () => vscode.commands.executeCommand('huggingface.showHealth') },
     ];
     const picked = await vscode.window.showQuickPick(items, { title: 'Hugging Face completion', placeHolder: `${status.state}${status.detail ? `: ${status.detail.split('\n')[0]}` : ''}` });
     if (picked) await picked.run();

@@ -96,7 +96,9 @@ export async function provideGhostText(
   const prefix = text.slice(Math.max(0, offset - BEFORE_CHARS), offset);
   const suffix = text.slice(offset, offset + AFTER_CHARS);
   const config = ctx.config.completionConfig();
-  const extraContext = config.openEditorsContext ? openFilesContext(otherOpenFiles(document), (t) => asComment(t, document.languageId)) : undefined;
+  // The file's path (and so its language) first, then, when asked for, the start of other open files of the language.
+  const header = `${asComment(`Path: ${vscode.workspace.asRelativePath(document.uri)}`, document.languageId)}\n`;
+  const extraContext = header + (config.openEditorsContext ? openFilesContext(otherOpenFiles(document), (t) => asComment(t, document.languageId)) : '');
   const controller = new AbortController();
   const cancel = token.onCancellationRequested(() => controller.abort());
   const model = source.source.candidate.model;
@@ -105,7 +107,7 @@ export async function provideGhostText(
     status.set('fetching', model);
     const outcome = await ghostTextService(ctx).complete(
       source.source,
-      { docKey: document.uri.toString(), prefix, suffix, explicit: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke, languageId: document.languageId, ...(extraContext ? { extraContext } : {}) },
+      { docKey: document.uri.toString(), prefix, suffix, explicit: context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke, languageId: document.languageId, extraContext },
       controller.signal,
     );
     report(ctx, status, outcome, source.source.why);

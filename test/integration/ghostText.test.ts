@@ -47,7 +47,7 @@ describe('ghost-text completion', () => {
     assert.ok(sent.length >= 1);
     const body = sent[0].body as { model: string; prompt: string };
     assert.equal(body.model, MODEL);
-    assert.match(body.prompt, /^<\|fim_prefix\|>def add\(a, b\):\n {4}return <\|fim_suffix\|>\n\nprint\(add\(1, 2\)\)\n<\|fim_middle\|>$/, 'Qwen-Coder FIM tokens around the cursor');
+    assert.match(body.prompt, /^<\|fim_prefix\|># Path: Untitled-\d+\ndef add\(a, b\):\n {4}return <\|fim_suffix\|>\n\nprint\(add\(1, 2\)\)\n<\|fim_middle\|>$/, 'the file\'s path, then Qwen-Coder FIM tokens around the cursor');
     await undoOnce(editor, true);
     assert.equal(editor.document.getText(), original);
   });
