@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
  *   hub/      -> core/, shared/               (the Hub client: no `vscode`)
  *   core/     -> nothing of the editor glue   (plain TypeScript, tested in node)
  *     routing/ -> tasks/, language/, comments/, trust/, web/, conversation/; intent/ -> language/, tasks/;
- *     completion/ -> routing/, comments/; hover/ -> comments/, language/, routing/ (nothing in core/ imports either);
+ *     completion/ -> routing/, comments/, tokens/; hover/ -> comments/, language/, routing/ (nothing in core/ imports either);
  *     tasks/ -> conversation/ (its types); language/, comments/, trust/, web/, conversation/, tokens/ -> nothing else in core/
  * The glue (commands/, editor/, ui/, auth/, hubView/, chat/ and the files at src/) may import any of them.
  */
@@ -69,7 +69,7 @@ export default tseslint.config(
   coreFolder('intent', ['language', 'tasks']),
   coreFolder('routing', ['tasks', 'language', 'comments', 'trust', 'web', 'conversation']),
   coreFolder('hover', ['comments', 'language', 'routing']),
-  coreFolder('completion', ['routing', 'comments']),
+  coreFolder('completion', ['routing', 'comments', 'tokens']),
   coreFolder('conversation', []),
   coreFolder('tools', []),
   coreFolder('tokens', []),

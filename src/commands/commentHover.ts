@@ -24,20 +24,25 @@ function hoverArgs(value: unknown): HoverCommentArgs | undefined {
   return ok ? (a as unknown as HoverCommentArgs) : undefined;
 }
 
-/** The hovered comment now; a changed one is never written over. */
-function locate(args: HoverCommentArgs) {
+/**
+ * The comment a hover link names, as it is now, split into syntax and prose; or the refusal to return (bad
+ * arguments, the file closed, the comment changed since the hover: a changed comment is never written over).
+ */
+function hoveredComment(ctx: Ctx, invocation: Invocation, link: string) {
+  const args = hoverArgs(invocation.args);
+  if (!args) return refuse(plainMessage(`${link} works from the hover of a comment: hover a comment and click the link.`));
   const found = locateUnchanged(args, 'comment');
-  return typeof found === 'string' ? found.replace('changed since,', 'changed since it was hovered,') : found;
+  if (typeof found === 'string') return refuse(plainMessage(found.replace('changed since,', 'changed since it was hovered,')));
+  const split = splitComment(args.original, found.document.languageId, commentHoverService(ctx).syntaxOf(found.document));
+  if (!split) return refuse(plainMessage('That is not a comment any more, so nothing was written.'));
+  return { args, found, split };
 }
 
 export function replaceCommentWithTranslation(ctx: Ctx) {
   return async (invocation: Invocation): Promise<ActionResult> => {
-    const args = hoverArgs(invocation.args);
-    if (!args) return refuse(plainMessage('Replace with translation works from the hover of a comment: hover a comment and click the link.'));
-    const found = locate(args);
-    if (typeof found === 'string') return refuse(plainMessage(found));
-    const split = splitComment(args.original, found.document.languageId, commentHoverService(ctx).syntaxOf(found.document));
-    if (!split) return refuse(plainMessage('That is not a comment any more, so nothing was written.'));
+    const hovered = hoveredComment(ctx, invocation, 'Replace with translation');
+    if ('status' in hovered) return hovered;
+    const { args, found, split } = hovered;
     // The translation from the hover's cache, or requested again (the comment is followed meanwhile).
     const edit = await replaceLocated(found, args.original, async () => {
       const translation = await translated(ctx, split, args);
@@ -75,12 +80,9 @@ async function translated(ctx: Ctx, split: NonNullable<ReturnType<typeof splitCo
 /** The on-demand hover's link: translate the comment, then show the hover (now answered from the cache) again. */
 export function translateHoveredComment(ctx: Ctx) {
   return async (invocation: Invocation): Promise<ActionResult> => {
-    const args = hoverArgs(invocation.args);
-    if (!args) return refuse(plainMessage('Translate this comment works from the hover of a comment: hover a comment and click the link.'));
-    const found = locate(args);
-    if (typeof found === 'string') return refuse(plainMessage(found));
-    const split = splitComment(args.original, found.document.languageId, commentHoverService(ctx).syntaxOf(found.document));
-    if (!split) return refuse(plainMessage('That is not a comment any more.'));
+    const hovered = hoveredComment(ctx, invocation, 'Translate this comment');
+    if ('status' in hovered) return hovered;
+    const { args, found, split } = hovered;
     const translation = await translated(ctx, split, args);
     if (typeof translation === 'string') return refuse(plainMessage(translation));
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === found.document);

@@ -22,7 +22,7 @@ import { needsHfToken, preflight } from '../commands/preflight';
 import { callFailureOf, failureMessage, type UserMessage } from '../ui/messages';
 
 /** Commands the hover's links may run (the MarkdownString trusts these and no other). */
-export const HOVER_COMMANDS = {
+const HOVER_COMMANDS = {
   replace: 'huggingface.replaceCommentWithTranslation',
   translate: 'huggingface.translateHoveredComment',
   signIn: 'huggingface.signIn',
@@ -205,7 +205,7 @@ function heading(md: vscode.MarkdownString, sourceLang: string, targetLang: stri
   md.appendMarkdown('\n\n');
 }
 
-export function translationMarkdown(translation: HoverTranslation, args: HoverCommentArgs): vscode.MarkdownString {
+function translationMarkdown(translation: HoverTranslation, args: HoverCommentArgs): vscode.MarkdownString {
   const md = markdown();
   heading(md, translation.sourceLang, args.targetLang);
   // Model output: text, never Markdown or HTML (appendText escapes it, icons included).
@@ -230,7 +230,7 @@ function note(text: string): vscode.MarkdownString {
 }
 
 /** A UserMessage as hover text, its buttons as links. */
-export function messageMarkdown(message: UserMessage): vscode.MarkdownString {
+function messageMarkdown(message: UserMessage): vscode.MarkdownString {
   const md = note(message.text);
   const links = message.actions.flatMap((action) => {
     switch (action) {

@@ -13,6 +13,7 @@ import { hfTokenCheck } from '../core/trust/credentialHosts';
 import { createTextCompletion } from '../core/routing/transport/textCompletion';
 import type { CompletionStatus } from './registerCompletion';
 import { tokenCountingOf } from '../chat/tokenCounting';
+import { estimateTokens } from '../core/tokens/tokenCounter';
 
 /** Text read around the cursor before the token budget is fitted (generous: the budget cuts it down). */
 const BEFORE_CHARS = 24_000;
@@ -24,15 +25,15 @@ const services = new WeakMap<Ctx, CompletionService>();
  * Tokens per character of the code around the cursor, measured with the completion model's own tokenizer
  * (chat/tokenCounting.ts: its tokenizer.json, loaded once and cached on disk) on a sample before each request, so the
  * context budget is fitted in the model's tokens without tokenizing the whole window a dozen times. Until the
- * tokenizer is loaded (or for a model without one) it is the usual estimate of 4 characters a token.
+ * tokenizer is loaded (or for a model without one) the usual estimate (estimateTokens) counts.
  */
-const tokensPerChar = { ratio: 0.25 };
+const tokensPerChar: { ratio: number | undefined } = { ratio: undefined };
 const SAMPLE_CHARS = 2000;
 
 function calibrate(ctx: Ctx, model: string, sample: string): void {
   if (sample.length < 200) return;
   const counted = tokenCountingOf(ctx).count(model, sample);
-  tokensPerChar.ratio = counted.exact ? Math.max(0.05, counted.tokens / sample.length) : 0.25;
+  tokensPerChar.ratio = counted.exact ? Math.max(0.05, counted.tokens / sample.length) : undefined;
 }
 
 /** The window's completion service if completion ran (reports must not create one). */
@@ -61,7 +62,7 @@ export function ghostTextService(ctx: Ctx): CompletionService {
         clock: systemClock,
         reserveQuota: () => ctx.router.reserveQuota(),
         refundQuota: (month) => ctx.router.giveBackQuota(month),
-        countTokens: (text) => Math.ceil(text.length * tokensPerChar.ratio),
+        countTokens: (text) => (tokensPerChar.ratio === undefined ? estimateTokens(text) : Math.ceil(text.length * tokensPerChar.ratio)),
       },
       settings,
     );

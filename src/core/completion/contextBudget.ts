@@ -14,13 +14,8 @@
  * fewer tokens.
  */
 
-/**
- * A rough token count: one token per 4 characters, rounded up. Good enough for budgeting when the model's
- * tokenizer is not at hand (the chat provider uses the same rule for VS Code's token counts).
- */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
+// The one estimate (4 characters a token), kept with the tokenizer-based counter.
+export { estimateTokens } from '../tokens/tokenCounter';
 
 export interface FitContextInput {
   /** The text before the cursor. */

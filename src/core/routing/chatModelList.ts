@@ -110,7 +110,7 @@ function describe(p: RouterProvider): string {
 }
 
 /** Prefix of the ids of endpoint models ("endpoint:ollama:llama3.2:3b"): never a Hugging Face model id (those have a '/'). */
-export const ENDPOINT_MODEL_PREFIX = 'endpoint:';
+const ENDPOINT_MODEL_PREFIX = 'endpoint:';
 
 /**
  * The models an OpenAI-compatible endpoint lists (`GET {baseUrl}/models`, OpenAI's list shape), one entry each. Local

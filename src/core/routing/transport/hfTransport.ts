@@ -28,43 +28,81 @@ export interface HfTransportDeps {
  */
 export function createHfTransport(deps: HfTransportDeps): Transport {
   return {
-    async call(candidate: Candidate, request: TaskRequest, options: CallOptions): Promise<TaskResult> {
-      const settings = deps.settings();
-      const attempt = new AttemptSignal(options.signal, settings.requestTimeoutMs);
-      const probe: ResponseProbe = {};
-      const secrets: (string | undefined)[] = [];
-      const target = describeCandidate(candidate);
-      try {
-        const { token, endpointUrl, provider } = await resolveAccess(candidate, settings, deps);
-        secrets.push(token);
-        // The token check sees each request where it really goes: after the configured hosts replaced the constants.
-        const network = deps.fetch ?? globalThis.fetch;
-        const base = candidate.provider.kind === 'hf' ? credentialGuardedFetch(network, deps.checkTokenDestination ?? OFFICIAL_HOSTS_ONLY) : network;
-        const fetchImpl = originRewritingFetch(deps.settings, base, { signal: attempt.signal, probe });
-        const client = new (loadInferenceLibrary().InferenceClient)(token ?? '', { fetch: fetchImpl, retry_on_error: false, ...(endpointUrl ? { endpointUrl } : {}) });
-        return await callTask(
-          { client, candidate, provider, signal: attempt.signal, onToken: options.onToken, onToolCalls: options.onToolCalls, touch: () => attempt.touch(), sawDone: () => probe.sawDone === true },
+    call(candidate: Candidate, request: TaskRequest, options: CallOptions): Promise<TaskResult> {
+      return withAttempt(deps, candidate, options.signal, (a) =>
+        callTask(
+          { client: a.client(), candidate, provider: a.provider, signal: a.signal, onToken: options.onToken, onToolCalls: options.onToolCalls, touch: a.touch, sawDone: a.sawDone },
           request,
-        );
-      } catch (err) {
-        throw classifyError(err, {
-          abort: { cancelled: attempt.cancelled, timedOut: attempt.timedOut, timeoutMs: attempt.idleMs },
-          retryAfterHeader: probe.retryAfter,
-          nowMs: Date.now(),
-          secrets,
-          target,
-        });
-      } finally {
-        attempt.dispose();
-      }
+        ),
+      );
     },
   };
 }
 
-/** Without a way to ask the user, the token goes to Hugging Face's own hosts only. */
-export const OFFICIAL_HOSTS_ONLY = hfTokenCheck({ isApproved: () => false, requestApproval: async () => false });
+/** What one attempt of a candidate works with (withAttempt). */
+export interface Attempt {
+  readonly token: string | undefined;
+  /** An OpenAI-compatible endpoint's base URL; undefined for Hugging Face. */
+  readonly endpointUrl: string | undefined;
+  readonly provider: string | undefined;
+  /** The network without the Hugging Face host rewriting (for the user's own endpoints). */
+  readonly network: typeof fetch;
+  /** The attempt's signal: the caller's cancel and the idle timeout. */
+  readonly signal: AbortSignal;
+  readonly target: string;
+  /** `@huggingface/inference` for this attempt: configured hosts, token guard, timeout, no client-side retries. */
+  client(): InstanceType<ReturnType<typeof loadInferenceLibrary>['InferenceClient']>;
+  touch(): void;
+  sawDone(): boolean;
+}
 
-export function describeCandidate(candidate: Candidate): string {
+/**
+ * One attempt of one candidate, shared by the task transport and the text completion: access (token or endpoint
+ * key), the attempt's timeout, and every failure normalised to a CallFailure with the secrets redacted.
+ */
+export async function withAttempt<T>(deps: HfTransportDeps, candidate: Candidate, outer: AbortSignal | undefined, work: (attempt: Attempt) => Promise<T>): Promise<T> {
+  const settings = deps.settings();
+  const attempt = new AttemptSignal(outer, settings.requestTimeoutMs);
+  const probe: ResponseProbe = {};
+  const secrets: (string | undefined)[] = [];
+  const target = describeCandidate(candidate);
+  try {
+    const { token, endpointUrl, provider } = await resolveAccess(candidate, settings, deps);
+    secrets.push(token);
+    const network = deps.fetch ?? globalThis.fetch;
+    return await work({
+      token,
+      endpointUrl,
+      provider,
+      network,
+      signal: attempt.signal,
+      target,
+      client: () => {
+        // The token check sees each request where it really goes: after the configured hosts replaced the constants.
+        const base = candidate.provider.kind === 'hf' ? credentialGuardedFetch(network, deps.checkTokenDestination ?? OFFICIAL_HOSTS_ONLY) : network;
+        const fetchImpl = originRewritingFetch(deps.settings, base, { signal: attempt.signal, probe });
+        return new (loadInferenceLibrary().InferenceClient)(token ?? '', { fetch: fetchImpl, retry_on_error: false, ...(endpointUrl ? { endpointUrl } : {}) });
+      },
+      touch: () => attempt.touch(),
+      sawDone: () => probe.sawDone === true,
+    });
+  } catch (err) {
+    throw classifyError(err, {
+      abort: { cancelled: attempt.cancelled, timedOut: attempt.timedOut, timeoutMs: attempt.idleMs },
+      retryAfterHeader: probe.retryAfter,
+      nowMs: Date.now(),
+      secrets,
+      target,
+    });
+  } finally {
+    attempt.dispose();
+  }
+}
+
+/** Without a way to ask the user, the token goes to Hugging Face's own hosts only. */
+const OFFICIAL_HOSTS_ONLY = hfTokenCheck({ isApproved: () => false, requestApproval: async () => false });
+
+function describeCandidate(candidate: Candidate): string {
   const where = candidate.provider.kind === 'hf' ? candidate.provider.provider : `endpoint "${candidate.provider.endpointId}"`;
   return `${candidate.model} via ${where}`;
 }
@@ -75,7 +113,7 @@ interface Access {
   readonly provider: string | undefined;
 }
 
-export async function resolveAccess(candidate: Candidate, settings: RoutingSettings, deps: HfTransportDeps): Promise<Access> {
+async function resolveAccess(candidate: Candidate, settings: RoutingSettings, deps: HfTransportDeps): Promise<Access> {
   if (candidate.provider.kind === 'openai-compatible') {
     const id = candidate.provider.endpointId;
     const endpoint = settings.endpoints.find((e) => e.id === id);

@@ -5,15 +5,11 @@
  * `prompt` and `suffix` (the client library has no call for that route; the endpoint is the user's own server).
  * The same access, host rewriting, token guard, timeout and error normalisation as the task transport.
  */
-import { credentialGuardedFetch } from '../../trust/credentialHosts';
 import { withoutTrailingSlash } from '../../web/urls';
 import { CallFailure, type Candidate } from '../routingTypes';
 import { stripFences } from '../chatReplies';
-import { AttemptSignal } from './attemptSignal';
-import { classifyError, fromStatus } from './classifyError';
-import { originRewritingFetch, type ResponseProbe } from './hfFetch';
-import { describeCandidate, OFFICIAL_HOSTS_ONLY, resolveAccess, type HfTransportDeps } from './hfTransport';
-import { loadInferenceLibrary } from '../../../lazyChunks';
+import { fromStatus } from './classifyError';
+import { withAttempt, type HfTransportDeps } from './hfTransport';
 import type { ChatMessage } from '../prompts';
 
 export interface TextCompletionRequest {
@@ -34,56 +30,31 @@ export type TextCompletionCall = (candidate: Candidate, request: TextCompletionR
 const MAX_STOPS = 4;
 
 export function createTextCompletion(deps: HfTransportDeps): TextCompletionCall {
-  return async (candidate, request, signal) => {
-    const settings = deps.settings();
-    const attempt = new AttemptSignal(signal, settings.requestTimeoutMs);
-    const probe: ResponseProbe = {};
-    const secrets: (string | undefined)[] = [];
-    const target = describeCandidate(candidate);
-    try {
-      const { token, endpointUrl, provider } = await resolveAccess(candidate, settings, deps);
-      secrets.push(token);
-      const network = deps.fetch ?? globalThis.fetch;
+  return (candidate, request, signal) =>
+    withAttempt(deps, candidate, signal, async (a) => {
       const stop = request.stop.slice(0, MAX_STOPS);
       if (request.chat) {
-        const base = endpointUrl ? network : credentialGuardedFetch(network, deps.checkTokenDestination ?? OFFICIAL_HOSTS_ONLY);
-        const fetchImpl = endpointUrl ? base : originRewritingFetch(deps.settings, base, { signal: attempt.signal, probe });
-        const client = new (loadInferenceLibrary().InferenceClient)(token ?? '', { fetch: fetchImpl, retry_on_error: false, ...(endpointUrl ? { endpointUrl } : {}) });
-        const out = await client.chatCompletion(
-          { model: candidate.model, ...(endpointUrl ? {} : { provider: (provider ?? 'auto') as 'auto' }), messages: [...request.chat], max_tokens: request.maxTokens, temperature: request.temperature, stop: [...stop] },
-          { signal: attempt.signal },
+        const out = await a.client().chatCompletion(
+          { model: candidate.model, ...(a.endpointUrl ? {} : { provider: (a.provider ?? 'auto') as 'auto' }), messages: [...request.chat], max_tokens: request.maxTokens, temperature: request.temperature, stop: [...stop] },
+          { signal: a.signal },
         );
         const content = out.choices?.[0]?.message?.content;
-        if (typeof content !== 'string') throw new CallFailure('malformed', `${target} returned no message.`);
+        if (typeof content !== 'string') throw new CallFailure('malformed', `${a.target} returned no message.`);
         return stripFences(content);
       }
-      if (endpointUrl) return await endpointCompletion(network, endpointUrl, token, candidate.model, request, stop, attempt.signal, target);
-      const guarded = credentialGuardedFetch(network, deps.checkTokenDestination ?? OFFICIAL_HOSTS_ONLY);
-      const fetchImpl = originRewritingFetch(deps.settings, guarded, { signal: attempt.signal, probe });
-      const client = new (loadInferenceLibrary().InferenceClient)(token ?? '', { fetch: fetchImpl, retry_on_error: false });
-      const out = await client.textGeneration(
+      if (a.endpointUrl) return endpointCompletion(a.network, a.endpointUrl, a.token, candidate.model, request, stop, a.signal, a.target);
+      const out = await a.client().textGeneration(
         {
           model: candidate.model,
-          provider: (provider ?? 'hf-inference') as 'hf-inference',
+          provider: (a.provider ?? 'hf-inference') as 'hf-inference',
           inputs: request.prompt,
           parameters: { max_new_tokens: request.maxTokens, temperature: request.temperature > 0 ? request.temperature : undefined, do_sample: request.temperature > 0, stop, return_full_text: false },
         },
-        { signal: attempt.signal },
+        { signal: a.signal },
       );
-      if (typeof out?.generated_text !== 'string') throw new CallFailure('malformed', `${target} returned no text.`);
+      if (typeof out?.generated_text !== 'string') throw new CallFailure('malformed', `${a.target} returned no text.`);
       return out.generated_text;
-    } catch (err) {
-      throw classifyError(err, {
-        abort: { cancelled: attempt.cancelled, timedOut: attempt.timedOut, timeoutMs: attempt.idleMs },
-        retryAfterHeader: probe.retryAfter,
-        nowMs: Date.now(),
-        secrets,
-        target,
-      });
-    } finally {
-      attempt.dispose();
-    }
-  };
+    });
 }
 
 /** POST {baseUrl}/completions, the OpenAI text-completion route local servers share. */

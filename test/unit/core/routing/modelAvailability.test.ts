@@ -93,18 +93,18 @@ describe('core/routing/modelAvailability', () => {
 
   it('keeps what each Hub said apart: after the hubUrl setting changes, the other Hub is asked and nothing carries over', async () => {
     const clock = new FakeClock();
-    let hub = 'https://huggingface.co';
+    let hub = 'http://127.0.0.1:9001'; // only a key: the lookup is a stub, nothing is contacted
     const lookup = lookupFrom({ 'Salesforce/codegen-350M-mono': [] });
     const store = new MemoryStore();
     const a = new ModelAvailability({ lookup, store, clock, hub: () => hub });
     a.warm([codegen.model]);
     await a.settled();
     assert.ok(a.unservedReason(codegen));
-    hub = 'https://mirror.example';
+    hub = 'http://127.0.0.1:9002';
     assert.equal(a.unservedReason(codegen), undefined, 'the mirror was never asked');
     await a.settled();
     assert.equal(lookup.asked.length, 2, 'asked again, for the mirror');
-    hub = 'https://huggingface.co';
+    hub = 'http://127.0.0.1:9001';
     assert.ok(new ModelAvailability({ lookup, store, clock, hub: () => hub }).unservedReason(codegen), 'each Hub\'s answer persists');
   });
 
