@@ -6,8 +6,12 @@
  * - throughput: the fake streams as fast as loopback allows, so a pacing fetch stands in for a provider that
  *   generates a token every PACE_MS; tokens/s handed to the client ("received") vs tokens/s reaching the
  *   onToken callback the editor inserts from ("delivered").
+ * - the same two for the chat model provider's path (src/chat/languageModelProvider.ts without VS Code's objects): the
+ *   chat's messages converted to OpenAI's shape (core/conversation/chatMessages.ts), then Router.run with that
+ *   conversation and `noRestart`, as the provider runs every request of VS Code's chat.
  */
 import { performance } from 'node:perf_hooks';
+import { toOpenAiMessages, toOpenAiTools, toolChoice, type NeutralMessage } from '../src/core/conversation/chatMessages';
 import { chatMessages } from '../src/core/routing/prompts';
 import type { TaskRequest } from '../src/core/tasks/taskTypes';
 import { VALID_TOKEN } from '../test/fake-hf/server';
@@ -60,23 +64,46 @@ export const streamingSection: Section = {
         if (first === undefined) throw new Error('raw client streamed no token');
         return first - started;
       };
+      // What VS Code's chat hands the provider: a system turn and the user's turn, as neutral messages.
+      const chatTurns: NeutralMessage[] = [
+        { role: 'system', parts: [{ kind: 'text', text: 'You are a helpful assistant.' }] },
+        { role: 'user', parts: [{ kind: 'text', text: request.prompt }] },
+      ];
+      const providerRequest = (): TaskRequest => ({
+        task: 'chat',
+        prompt: request.prompt,
+        conversation: { messages: toOpenAiMessages(chatTurns, { model: MODEL, imageInput: false }), tools: toOpenAiTools([]), toolChoice: toolChoice('auto', []) },
+      });
+      const providerFirstToken = async (): Promise<number> => {
+        const started = performance.now();
+        let first: number | undefined;
+        await router.run(providerRequest(), { noRestart: true, onToken: () => (first ??= performance.now()) });
+        if (first === undefined) throw new Error('the provider path streamed no token');
+        return first - started;
+      };
       ctx.log(`streaming: ${TTFT_RUNS} interleaved streams per variant for time to first token`);
       const ttft = await sideBySide(routerFirstToken, rawFirstToken, { runs: TTFT_RUNS, warmup: TTFT_WARMUP });
+      ctx.log(`streaming: ${TTFT_RUNS} interleaved streams per variant for the chat provider's time to first token`);
+      const providerTtft = await sideBySide(providerFirstToken, rawFirstToken, { runs: TTFT_RUNS, warmup: TTFT_WARMUP });
 
       ctx.log(`streaming: ${PACED_STREAMS} paced streams (${REPLY_WORDS} tokens at one per ${PACE_MS} ms) for throughput`);
-      const receivedRates: number[] = [];
-      const deliveredRates: number[] = [];
-      for (let i = 0; i < PACED_STREAMS; i++) {
-        const received: number[] = [];
-        const delivered: number[] = [];
-        const pacedRouter = makeRouter(settings, VALID_TOKEN, pacedSseFetch(globalThis.fetch, PACE_MS, received));
-        await pacedRouter.run(request, { onToken: () => delivered.push(performance.now()) });
-        if (delivered.length !== received.length) throw new Error(`received ${received.length} tokens but delivered ${delivered.length}`);
-        receivedRates.push(tokensPerSecond(received));
-        deliveredRates.push(tokensPerSecond(delivered));
-      }
-      const receivedTps = median(receivedRates);
-      const deliveredTps = median(deliveredRates);
+      /** Tokens/s received from the (paced) server and handed to onToken, per stream, for one way of running the request. */
+      const pacedRates = async (what: string, runOne: (router: ReturnType<typeof makeRouter>, onToken: () => void) => Promise<unknown>) => {
+        const receivedRates: number[] = [];
+        const deliveredRates: number[] = [];
+        for (let i = 0; i < PACED_STREAMS; i++) {
+          const received: number[] = [];
+          const delivered: number[] = [];
+          await runOne(makeRouter(settings, VALID_TOKEN, pacedSseFetch(globalThis.fetch, PACE_MS, received)), () => delivered.push(performance.now()));
+          if (delivered.length !== received.length) throw new Error(`${what}: received ${received.length} tokens but delivered ${delivered.length}`);
+          receivedRates.push(tokensPerSecond(received));
+          deliveredRates.push(tokensPerSecond(delivered));
+        }
+        return { receivedRates, deliveredRates, received: median(receivedRates), delivered: median(deliveredRates) };
+      };
+      const routed = await pacedRates('router', (r, onToken) => r.run(request, { onToken }));
+      const providerTps = await pacedRates('provider path', (r, onToken) => r.run(providerRequest(), { noRestart: true, onToken }));
+      const { receivedRates, deliveredRates, received: receivedTps, delivered: deliveredTps } = routed;
       return {
         rows: [
           targetRow(
@@ -92,12 +119,28 @@ export const streamingSection: Section = {
             `${deliveredTps.toFixed(0)} vs ${receivedTps.toFixed(0)} tok/s (${fmt.pct(deliveredTps / receivedTps)})`,
             round(deliveredTps / receivedTps, 4),
           ),
+          targetRow(
+            'streaming',
+            'Chat provider: time to first token, the vscode.lm provider\'s path vs raw chatCompletionStream (median ratio)',
+            providerTtft.ratioOfMedians,
+            `${fmt.ratio(providerTtft.ratioOfMedians)} (${fmt.ms(providerTtft.a.median)} vs ${fmt.ms(providerTtft.b.median)})`,
+            { op: '<=', value: 1.05, unit: '×' },
+          ),
+          targetRow(
+            'streaming',
+            'Chat provider: tokens/s reported to the chat vs received',
+            round(providerTps.delivered / providerTps.received, 4),
+            `${providerTps.delivered.toFixed(0)} vs ${providerTps.received.toFixed(0)} tok/s (${fmt.pct(providerTps.delivered / providerTps.received)})`,
+            { op: '>=', value: 0.98, unit: '×' },
+          ),
         ],
         details: {
           model: MODEL,
           provider: 'auto',
           serverLatencyMs: SLOW_MS,
           ttft: { router: ttft.a, raw: ttft.b, ratioOfMedians: ttft.ratioOfMedians, runs: TTFT_RUNS, warmup: TTFT_WARMUP },
+          providerTtft: { provider: providerTtft.a, raw: providerTtft.b, ratioOfMedians: providerTtft.ratioOfMedians },
+          providerThroughput: providerTps,
           throughput: { tokensPerStream: REPLY_WORDS, paceMs: PACE_MS, streams: PACED_STREAMS, receivedTps, deliveredTps, receivedRates, deliveredRates },
         },
       };

@@ -43,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): void {
   ctx.registerCommand('showLastDecision');
   ctx.registerCommand('showHealth');
   ctx.registerCommand('showPinnedModels');
+  ctx.registerCommand('useModelForTask');
   ctx.registerCommand('cancelRunningRequests');
 
   // Credentials.

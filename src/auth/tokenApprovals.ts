@@ -18,6 +18,9 @@ export class TokenHostApprovals implements TokenApprovals {
    * after the newer one and drop it. Found by the hover tests: the router's approval vanished and was asked again.
    */
   private readonly approvedHere = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when an origin was approved or approvals were revoked (e.g. the chat model list re-reads the router then). */
+  readonly onDidChange = this.changed.event;
 
   constructor(private readonly state: PersistentState) {}
 
@@ -41,6 +44,7 @@ export class TokenHostApprovals implements TokenApprovals {
   async revoke(origins: readonly string[]): Promise<void> {
     for (const origin of origins) this.approvedHere.delete(origin);
     await this.state.setApprovedTokenOrigins(this.approved().filter((o) => !origins.includes(o)));
+    this.changed.fire();
   }
 
   private async ask(origin: string): Promise<boolean> {
@@ -59,6 +63,7 @@ export class TokenHostApprovals implements TokenApprovals {
     if (choice !== SEND) return false;
     this.approvedHere.add(origin);
     await this.state.setApprovedTokenOrigins(this.approved());
+    this.changed.fire();
     return true;
   }
 }

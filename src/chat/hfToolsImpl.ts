@@ -13,14 +13,15 @@ import type { TaskRequest } from '../core/tasks/taskTypes';
 import type { HubService } from '../hub/hubService';
 import { loadHubBackend } from '../lazyChunks';
 import { preflightFor } from '../commands/run';
-import { EMPTY_DATASET_FILTERS, EMPTY_MODEL_FILTERS, EMPTY_SPACE_FILTERS, type HubListItem, type HubQuery } from '../shared/hubTypes';
+import type { HubQuery } from '../shared/hubTypes';
 import { callFailureOf, failureMessage } from '../ui/messages';
 import { entitySummary, labelSummary } from '../ui/resultText';
+import { hubItemLine, hubResultsHeading, hubSearchQuery } from './hubSearch';
 
 const services = new WeakMap<Ctx, HubService>();
 
-/** The tools' Hub service, from the Hub view's chunk (the Hub client lives there: one copy, loaded on first use). */
-function hubService(ctx: Ctx): HubService {
+/** The chat's Hub service (tools and `@hf /models`…), from the Hub view's chunk (the Hub client lives there: one copy, loaded on first use). */
+export function hubService(ctx: Ctx): HubService {
   let service = services.get(ctx);
   if (!service) {
     service = loadHubBackend().createHubService(ctx.hubViewDeps());
@@ -55,16 +56,10 @@ function num(input: ToolInput, key: string, fallback: number): number {
   return typeof v === 'number' ? v : fallback;
 }
 
-function line(item: HubListItem): string {
-  const downloads = item.downloads === null ? '' : `, ${item.downloads.toLocaleString('en-US')} downloads`;
-  const extra = item.kind === 'space' && item.stage ? `, ${item.stage}` : '';
-  return `- ${item.id}${item.label ? ` (${item.label})` : ''}${downloads}, ${item.likes.toLocaleString('en-US')} likes${extra}${item.gated ? ', gated' : ''}`;
-}
-
-async function search(ctx: Ctx, query: HubQuery, limit: number, what: string): Promise<string> {
+async function search(ctx: Ctx, query: HubQuery, limit: number): Promise<string> {
   const page = await hubService(ctx).list(query, 0, limit);
-  if (page.items.length === 0) return `No ${what} match "${query.text}" on the Hub.`;
-  return sizedText([`${what[0].toUpperCase()}${what.slice(1)} matching "${query.text}" (most downloaded first):`, ...page.items.slice(0, limit).map(line)]);
+  const items = page.items.slice(0, limit);
+  return items.length === 0 ? hubResultsHeading(query, 0) : sizedText([hubResultsHeading(query, items.length), ...items.map((item) => `- ${hubItemLine(item)}`)]);
 }
 
 async function routed(ctx: Ctx, request: TaskRequest, token: vscode.CancellationToken) {
@@ -82,11 +77,11 @@ async function routed(ctx: Ctx, request: TaskRequest, token: vscode.Cancellation
 async function run(ctx: Ctx, name: string, input: ToolInput, token: vscode.CancellationToken): Promise<string> {
   switch (name) {
     case 'hf_searchModels':
-      return search(ctx, { tab: 'models', text: str(input, 'query'), sort: 'downloads', filters: { ...EMPTY_MODEL_FILTERS, task: str(input, 'task') } }, num(input, 'limit', 10), 'models');
+      return search(ctx, hubSearchQuery('models', str(input, 'query'), str(input, 'task')), num(input, 'limit', 10));
     case 'hf_searchDatasets':
-      return search(ctx, { tab: 'datasets', text: str(input, 'query'), sort: 'downloads', filters: EMPTY_DATASET_FILTERS }, num(input, 'limit', 10), 'datasets');
+      return search(ctx, hubSearchQuery('datasets', str(input, 'query')), num(input, 'limit', 10));
     case 'hf_searchSpaces':
-      return search(ctx, { tab: 'spaces', text: str(input, 'query'), sort: 'likes', filters: EMPTY_SPACE_FILTERS }, num(input, 'limit', 10), 'Spaces');
+      return search(ctx, hubSearchQuery('spaces', str(input, 'query')), num(input, 'limit', 10));
     case 'hf_modelInfo': {
       const d = await hubService(ctx).details('model', str(input, 'id'));
       if (d.kind !== 'model') return `${str(input, 'id')} is not a model.`;

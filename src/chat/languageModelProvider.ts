@@ -33,7 +33,12 @@ export class HfLanguageModelProvider implements vscode.LanguageModelChatProvider
   private tokenCounting: TokenCounting | undefined;
 
   constructor(private readonly ctx: Ctx) {
-    this.subscriptions = [ctx.config.onDidChange(() => this.refresh()), ctx.tokens.onDidChange(() => this.refresh())];
+    this.subscriptions = [
+      ctx.config.onDidChange(() => this.refresh()),
+      ctx.tokens.onDidChange(() => this.refresh()),
+      // A silent listing never asks about a new router host: once the user approved it, list again with the token.
+      ctx.tokenApprovals.onDidChange(() => this.refresh()),
+    ];
   }
 
   dispose(): void {

@@ -8,7 +8,7 @@ export { completionMenu, snoozeCompletion, toggleCompletion } from './completion
 export { cancelRunningRequests, showHealth, showLastDecision } from './diagnostics';
 export { extractEntities } from './entities';
 export { generateCode } from './generateCode';
-export { showPinnedModels } from './pins';
+export { showPinnedModels, useModelForTask } from './pins';
 export { runPrompt } from './runPrompt';
 export { summarizeSelection } from './summarize';
 export { translateSelection, translateSelectionToPreview } from './translate';

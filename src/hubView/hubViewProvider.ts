@@ -5,7 +5,7 @@
  * webview as `command` events.
  */
 import * as vscode from 'vscode';
-import type { ViewCommand } from '../shared/hubTypes';
+import type { RepoKind, ViewCommand } from '../shared/hubTypes';
 import type { HostEvent, HostMessage } from '../shared/protocol';
 import { buildHubHtml, makeNonce } from './html';
 
@@ -20,8 +20,8 @@ interface HubConnection {
 export class HubViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
   private dispatcher: HubConnection | undefined;
-  /** Commands sent before the webview finished loading, delivered after its first `init`. */
-  private pending: ViewCommand[] = [];
+  /** Commands (and repos to show) sent before the webview finished loading, delivered after its first `init`. */
+  private pending: HostEvent[] = [];
   private ready = false;
   private lastSignedIn: boolean | undefined;
 
@@ -70,8 +70,17 @@ export class HubViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
 
   /** Forwards a title-bar command to the webview (queued until the webview has loaded). */
   sendCommand(command: ViewCommand): void {
-    if (this.view && this.ready) this.post({ type: 'command', command });
-    else this.pending.push(command);
+    this.sendWhenLoaded({ type: 'command', command });
+  }
+
+  /** Opens a repo's details in the view (queued until the webview has loaded, like the title-bar commands). */
+  showRepo(kind: RepoKind, id: string, tryIt: boolean): void {
+    this.sendWhenLoaded({ type: 'showRepo', kind, id, tryIt });
+  }
+
+  private sendWhenLoaded(event: HostEvent): void {
+    if (this.view && this.ready) this.post(event);
+    else this.pending.push(event);
   }
 
   /** Sends an event to the webview when it is showing and loaded (it asks for the current state when it loads). */
@@ -105,7 +114,7 @@ export class HubViewProvider implements vscode.WebviewViewProvider, vscode.Dispo
     const isInit = typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'init';
     if (isInit) {
       this.ready = true;
-      for (const command of this.pending.splice(0)) this.post({ type: 'command', command });
+      for (const event of this.pending.splice(0)) this.post(event);
       this.lastSignedIn = undefined;
       await this.checkAuth();
     }

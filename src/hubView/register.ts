@@ -7,6 +7,8 @@ import { isHfToken } from '../core/trust/hfToken';
 import type { HubViewDeps } from '../hub/deps';
 import { loadHubBackend } from '../lazyChunks';
 import type { PersistentState } from '../persistentState';
+import type { RepoKind } from '../shared/hubTypes';
+import { isRepoId } from '../shared/repoId';
 import type { HubBackend } from './hubBackend';
 import { HUB_VIEW_ID, HubViewProvider } from './hubViewProvider';
 
@@ -14,7 +16,16 @@ const HUB_COMMANDS = {
   refresh: 'huggingface.hub.refresh',
   clearFilters: 'huggingface.hub.clearFilters',
   focusSearch: 'huggingface.hub.focusSearch',
+  showRepo: 'huggingface.hub.showRepo',
 } as const;
+
+/** `huggingface.hub.showRepo`'s argument (`{ kind, id, tryIt? }`, from the `@hf /models` buttons), checked. */
+function showRepoArgs(value: unknown): { kind: RepoKind; id: string; tryIt: boolean } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { kind, id, tryIt } = value as Record<string, unknown>;
+  if ((kind !== 'model' && kind !== 'dataset' && kind !== 'space') || !isRepoId(id)) return undefined;
+  return { kind, id, tryIt: tryIt === true };
+}
 
 /** `state` must have workspaceState: the view's state is kept per workspace. */
 export function registerHubView(context: vscode.ExtensionContext, deps: HubViewDeps, state: PersistentState): vscode.Disposable {
@@ -42,6 +53,15 @@ export function registerHubView(context: vscode.ExtensionContext, deps: HubViewD
       provider.sendCommand('refresh');
     }),
     vscode.commands.registerCommand(HUB_COMMANDS.clearFilters, () => provider.sendCommand('clearFilters')),
+    vscode.commands.registerCommand(HUB_COMMANDS.showRepo, async (value: unknown) => {
+      const args = showRepoArgs(value);
+      if (!args) {
+        void vscode.window.showWarningMessage('This works from the buttons under an @hf /models, /datasets or /spaces answer.');
+        return;
+      }
+      await vscode.commands.executeCommand(`${HUB_VIEW_ID}.focus`);
+      provider.showRepo(args.kind, args.id, args.tryIt);
+    }),
     vscode.commands.registerCommand(HUB_COMMANDS.focusSearch, async () => {
       await vscode.commands.executeCommand(`${HUB_VIEW_ID}.focus`);
       provider.sendCommand('focusSearch');

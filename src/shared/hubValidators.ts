@@ -44,14 +44,9 @@ import {
   strArr,
   type Obj,
 } from './validate';
+import { isRepoId } from './repoId';
 
 const SHORT = 200;
-/** Hub repo ids: "name" (legacy) or "owner/name"; no "..", so an id can never walk out of its URL path. */
-const REPO_ID = /^[A-Za-z0-9][\w.-]{0,95}(\/[A-Za-z0-9][\w.-]{0,95})?$/;
-
-function isRepoId(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= SHORT && REPO_ID.test(value) && !value.includes('..');
-}
 
 function asRepoId(value: unknown, path: string): string {
   const id = asStr(value, path, SHORT);

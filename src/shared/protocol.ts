@@ -148,6 +148,8 @@ export type HostEvent =
   /** The router moved on after a partial stream: discard the tokens received so far. */
   | { readonly type: 'runRestart'; readonly seq: number }
   | { readonly type: 'command'; readonly command: ViewCommand }
+  /** Open a repo's details (from `@hf /models` buttons); `tryIt` opens a model's "Try it" panel too. */
+  | { readonly type: 'showRepo'; readonly kind: RepoKind; readonly id: string; readonly tryIt: boolean }
   | { readonly type: 'auth'; readonly signedIn: boolean }
   /** The pinned models changed (from the view, a command or the settings editor). */
   | { readonly type: 'pins'; readonly pins: readonly Pin[] };
@@ -253,7 +255,7 @@ function parseReply(o: Obj, p: string): HostReply {
 export function parseHostMessage(raw: unknown): HostMessage {
   const p = 'message';
   const o = asObj(raw, p);
-  const type = asOneOf(o.type, ['reply', 'runToken', 'runRestart', 'command', 'auth', 'pins'] as const, `${p}.type`);
+  const type = asOneOf(o.type, ['reply', 'runToken', 'runRestart', 'command', 'showRepo', 'auth', 'pins'] as const, `${p}.type`);
   switch (type) {
     case 'reply':
       return parseReply(o, p);
@@ -263,6 +265,8 @@ export function parseHostMessage(raw: unknown): HostMessage {
       return { type, seq: seqOf(o, p) };
     case 'command':
       return { type, command: oneOf(o, 'command', VIEW_COMMANDS, p) };
+    case 'showRepo':
+      return { type, ...kindAndId(o, p), tryIt: bool(o, 'tryIt', p) };
     case 'auth':
       return { type, signedIn: bool(o, 'signedIn', p) };
     case 'pins':

@@ -63,6 +63,8 @@ export class App {
       this.refresh();
     } else if (event.type === 'pins') {
       this.details.setPins(event.pins);
+    } else if (event.type === 'showRepo') {
+      this.showDetails(event.kind, event.id, event.tryIt);
     } else if (event.type === 'command') {
       if (event.command === 'refresh') this.refresh();
       else if (event.command === 'clearFilters') this.search.clearFilters();
@@ -124,11 +126,11 @@ export class App {
     if (item) this.showDetails(item.kind, item.id);
   }
 
-  private showDetails(kind: RepoKind, id: string): void {
+  private showDetails(kind: RepoKind, id: string, tryIt = false): void {
     this.store.update({ selected: { kind, id } });
     this.main.hidden = true;
     this.details.element.hidden = false;
-    this.details.open(kind, id);
+    this.details.open(kind, id, tryIt);
   }
 
   private back(): void {

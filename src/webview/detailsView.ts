@@ -43,6 +43,7 @@ export class DetailsView {
   private calls: Call<Method>[] = [];
   private playground: Playground | undefined;
   private playgroundSection: (HTMLElement & { open: boolean }) | undefined;
+  private tryItOnLoad = false;
   private opened: { kind: RepoKind; id: string } | undefined;
   /** The "Pinned for …" lines of the open model (empty for datasets, Spaces and models pinned for nothing). */
   private readonly pinBox = h('div', { class: 'pins', attrs: { 'aria-label': 'Pinned for' } });
@@ -67,9 +68,11 @@ export class DetailsView {
     return this.opened;
   }
 
-  open(kind: RepoKind, id: string): void {
+  /** `tryIt`: open a model's "Try it" panel as soon as the details have loaded (the `@hf /models` "Try it" button). */
+  open(kind: RepoKind, id: string, tryIt = false): void {
     this.close();
     this.opened = { kind, id };
+    this.tryItOnLoad = tryIt;
     this.title.textContent = id;
     const headerBox = h('div', { class: 'details-header' }, loading('Loading details'));
     const cardBox = h('div', {}, loading('Loading card'));
@@ -210,6 +213,8 @@ export class DetailsView {
         this.playgroundSection = collapsible('Try it', false, this.playground.element) as HTMLElement & { open: boolean };
         parts.push(this.playgroundSection);
       }
+      if (this.tryItOnLoad) requestAnimationFrame(() => this.openPlayground());
+      this.tryItOnLoad = false;
       parts.push(collapsible(`Inference providers (${d.providers.length})`, d.providers.length > 0, providersContent(d.providers)));
     }
     box.replaceChildren(...parts);

@@ -2,7 +2,8 @@
 // globalState) and the token (kept in SecretStorage) must survive it. This case reads the count the workbench
 // shows, writes it down for the after-reload integration phase (test/integration/support/phases.ts), reloads, and
 // waits for that phase's verdict, which the runner extension writes to the same results file as the main phase.
-// Last of the browser cases on purpose: everything after a reload starts from a fresh window.
+// After the other browser cases on purpose: everything after a reload starts from a fresh window (only the chat
+// cases, 04-chat.cases.ts, come later: they reload into a window of their own).
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

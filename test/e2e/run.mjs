@@ -156,6 +156,7 @@ async function main() {
       artifactsDir: ARTIFACTS,
       repoRoot: REPO_ROOT,
       workspaceDir: session.dirs.workspace,
+      userDataDir: session.dirs.userData,
       fake: session.fake,
     });
     timings.browserCasesMs = Date.now() - t;

@@ -15,6 +15,20 @@ async function ask(model: vscode.LanguageModelChat, text: string): Promise<strin
   return out;
 }
 
+/**
+ * One of the router's chat models. The router's list wants the token, and a silent listing never asks about a new
+ * host: a request through Auto approves the fake's router host (test/e2e/tokenApprovals.mjs answers the modal), and
+ * the approval makes the provider list again.
+ */
+async function routerModel(id: string): Promise<vscode.LanguageModelChat> {
+  const [listed] = await vscode.lm.selectChatModels({ vendor: 'sarvanom', id });
+  if (listed) return listed;
+  const [auto] = await vscode.lm.selectChatModels({ vendor: 'sarvanom', id: 'auto' });
+  assert.ok(auto, 'Auto is offered even before the list was read');
+  await ask(auto, 'Hello');
+  return waitFor(`${id} in the list`, async () => (await vscode.lm.selectChatModels({ vendor: 'sarvanom', id }))[0]);
+}
+
 describe('Hugging Face models in VS Code chat', () => {
   productCases();
 
@@ -89,6 +103,37 @@ describe('Hugging Face models in VS Code chat', () => {
     let answer = '';
     for await (const chunk of second.text) answer += chunk;
     assert.match(answer, /Tool said: sunny, 21 degrees/);
+  });
+
+  it('an image goes to a model that takes images as an image_url part; a text-only model refuses it and sends nothing', async () => {
+    // LanguageModelDataPart is stable in VS Code 1.106: this window (1.139) has it; the types we build against (1.104) do not.
+    const { LanguageModelDataPart } = vscode as unknown as { LanguageModelDataPart: { image(data: Uint8Array, mimeType: string): vscode.LanguageModelTextPart } };
+    // A real 1×1 PNG: the workbench decodes (and may re-encode) images before they reach a provider; a broken one fails there.
+    const png = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+    const message = vscode.LanguageModelChatMessage.User([new vscode.LanguageModelTextPart('What is in this picture?'), LanguageModelDataPart.image(png, 'image/png')]);
+    const read = async (model: vscode.LanguageModelChat): Promise<string> => {
+      const response = await model.sendRequest([message], {}, new vscode.CancellationTokenSource().token);
+      let out = '';
+      for await (const chunk of response.text) out += chunk;
+      return out;
+    };
+
+    const seeing = await routerModel('Qwen/Qwen2.5-VL-7B-Instruct');
+    assert.match(await read(seeing), /What is in this picture\?/);
+    const sent = (await inferenceRequests()).at(-1)?.body as { messages?: { role: string; content: unknown }[] } | undefined;
+    const content = sent?.messages?.at(-1)?.content as { type: string; text?: string; image_url?: { url: string } }[] | undefined;
+    assert.ok(Array.isArray(content), `the user turn is a list of parts: ${JSON.stringify(sent?.messages?.at(-1))}`);
+    assert.deepEqual(content.map((p) => p.type), ['text', 'image_url']);
+    const url = /^data:(image\/[\w.+-]+);base64,([A-Za-z0-9+/=]+)$/.exec(content[1].image_url?.url ?? '');
+    assert.ok(url, `a base64 data URL: ${content[1].image_url?.url?.slice(0, 60)}`);
+    assert.equal(url[1], 'image/png');
+    assert.equal(Buffer.from(url[2], 'base64').subarray(1, 4).toString('latin1'), 'PNG', 'a PNG arrived');
+
+    const textOnly = 'meta-llama/Llama-3.1-8B-Instruct';
+    const blind = await routerModel(textOnly);
+    const before = (await inferenceRequests()).length;
+    await assert.rejects(read(blind), (err: Error) => /image/i.test(err.message) && err.message.includes(textOnly));
+    assert.equal((await inferenceRequests()).length, before, 'nothing was sent');
   });
 
   it('a 402 (credits used up) is said in chat with where to look, never as a token problem', async () => {

@@ -18,6 +18,8 @@ export interface BrowserCaseContext {
   /** The repository root (for media/screenshots/ meant for the README). */
   repoRoot: string;
   workspaceDir: string;
+  /** The window's user data (User/ and Machine/settings.json): cases that need other settings rewrite them and reload. */
+  userDataDir: string;
   fake?: FakeHfUrls;
 }
 

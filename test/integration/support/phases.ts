@@ -10,7 +10,11 @@ import { dirname, join } from 'node:path';
 
 export const AFTER_RELOAD_SUFFIX = '.afterReload.test.js';
 
-export type Phase = 'main' | 'afterReload';
+/**
+ * "chatWindow": the browser's chat cases (test/browser/04-chat.cases.ts) turn VS Code's AI features on and reload the
+ * page once more; that window runs no integration test (it is there for the chat view), so the suite ends at once.
+ */
+export type Phase = 'main' | 'afterReload' | 'chatWindow';
 
 /** Written by phase "main" when it finished. */
 export interface HandOver {
@@ -28,6 +32,8 @@ export interface QuotaBeforeReload {
 
 export const HANDOVER_FILE = 'integration-handover.json';
 export const QUOTA_BEFORE_RELOAD_FILE = 'quota-before-reload.json';
+/** Written by the chat cases right before their reload: the next window is the chat window. */
+export const CHAT_WINDOW_FILE = 'chat-window.json';
 
 /** Folder of the runner's results file (test-results/e2e/), or undefined outside the offline e2e run. */
 export function resultsDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -58,7 +64,12 @@ export function writeQuotaBeforeReload(quota: QuotaBeforeReload, dir: string): v
 
 /** A host that finds the hand-over file is a reloaded window: it runs the after-reload phase. */
 export function currentPhase(dir = resultsDir()): Phase {
+  if (dir && existsSync(join(dir, CHAT_WINDOW_FILE))) return 'chatWindow';
   return readHandOver(dir) ? 'afterReload' : 'main';
+}
+
+export function writeChatWindowMarker(dir: string): void {
+  writeFileSync(join(dir, CHAT_WINDOW_FILE), JSON.stringify({ at: new Date().toISOString() }));
 }
 
 export function isFileOfPhase(file: string, phase: Phase): boolean {

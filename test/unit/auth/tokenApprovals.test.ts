@@ -7,7 +7,19 @@ type Module = typeof import('../../../src/auth/tokenApprovals');
 
 /** The modal: records each question and answers with what the test set. */
 const modal = { asked: [] as string[], answer: undefined as string | undefined };
+/** Just enough of vscode.EventEmitter: listeners called in order. */
+class StubEmitter {
+  private readonly listeners: (() => void)[] = [];
+  readonly event = (listener: () => void) => {
+    this.listeners.push(listener);
+    return { dispose: () => undefined };
+  };
+  fire(): void {
+    this.listeners.forEach((l) => l());
+  }
+}
 const VSCODE_STUB = {
+  EventEmitter: StubEmitter,
   window: {
     showWarningMessage: async (message: string) => {
       modal.asked.push(message);
@@ -31,6 +43,21 @@ describe('auth/tokenApprovals', () => {
   beforeEach(() => {
     modal.asked = [];
     modal.answer = undefined;
+  });
+
+  it('tells listeners when an origin is approved or revoked, not when the user refuses', async () => {
+    const approvals = new TokenHostApprovals(new PersistentState(memento()));
+    let changes = 0;
+    approvals.onDidChange(() => changes++);
+    modal.answer = undefined;
+    assert.equal(await approvals.requestApproval('https://refused.example.org'), false);
+    assert.equal(changes, 0);
+    modal.answer = 'Send Token';
+    assert.equal(await approvals.requestApproval('https://mirror.example.org'), true);
+    assert.equal(changes, 1);
+    await approvals.revoke(['https://mirror.example.org']);
+    assert.equal(changes, 2);
+    assert.equal(approvals.isApproved('https://mirror.example.org'), false);
   });
 
   it('asks in a modal naming the host, remembers a yes for every later request and every window', async () => {

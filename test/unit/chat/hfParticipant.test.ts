@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { requireWithVscode } from '../support/requireWithVscode';
+import { detectTask } from '../../../src/core/intent/taskDetection';
 
 type ParticipantModule = typeof import('../../../src/chat/hfParticipant');
-const { planCommand } = requireWithVscode<ParticipantModule>(require.resolve('../../../src/chat/hfParticipant'), {});
+const { planCommand, planFreeText } = requireWithVscode<ParticipantModule>(require.resolve('../../../src/chat/hfParticipant'), {});
 
 describe('chat/hfParticipant: planning a slash command', () => {
   it('/translate takes the target language first (code or name), then the text, else the selection', () => {
@@ -52,3 +53,21 @@ describe('chat/hfParticipant: planning a slash command', () => {
   });
 });
 
+
+describe('chat/hfParticipant: free text read as a command on the selection', () => {
+  const selection = 'The meeting moved to Thursday at the Berlin office.';
+  const read = (prompt: string, sel = selection) => planFreeText(prompt, detectTask(prompt, sel !== ''), sel);
+
+  it('a confident task on a selection becomes its command', () => {
+    assert.deepEqual(read('translate this into German'), { command: 'translate', text: 'de' });
+    assert.deepEqual(read('summarize this'), { command: 'summarize', text: '' });
+    assert.deepEqual(read('extract the named entities'), { command: 'entities', text: '' });
+  });
+
+  it('stays a chat without a selection, without a target language, or for a plain question to the model', () => {
+    assert.equal(read('translate this into German', ''), undefined);
+    assert.equal(read('hello there, how are you today?'), undefined);
+    assert.equal(planFreeText('translate', { task: 'translate', confidence: 0.9, reasons: [] }, selection), undefined, 'no target language');
+    assert.equal(planFreeText('summarize', { task: 'summarize', confidence: 0.3, reasons: [] }, selection), undefined, 'not confident');
+  });
+});

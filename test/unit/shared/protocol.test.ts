@@ -90,6 +90,8 @@ describe('protocol: host -> webview messages', () => {
     ['a preview row that is not strings', { ...reply('datasetPreview'), result: { ...RESULTS.datasetPreview, rows: [[{ src: 'x' }]] } }],
     ['a token event without text', { type: 'runToken', seq: 1 }],
     ['an unknown command', { type: 'command', command: 'deleteAll' }],
+    ['a repo to show whose id walks out of its path', { type: 'showRepo', kind: 'model', id: '../../settings', tryIt: false }],
+    ['a repo to show of an unknown kind', { type: 'showRepo', kind: 'bucket', id: 'a/b', tryIt: false }],
     ['an auth event without a boolean', { type: 'auth', signedIn: 'yes' }],
   ];
   for (const [what, message] of malformed) {

@@ -111,6 +111,7 @@ export const EVENTS: readonly HostEvent[] = [
   { type: 'command', command: 'refresh' },
   { type: 'command', command: 'clearFilters' },
   { type: 'command', command: 'focusSearch' },
+  { type: 'showRepo', kind: 'model', id: 'Qwen/Qwen2.5-Coder-32B-Instruct', tryIt: true },
   { type: 'auth', signedIn: false },
 ];
 
