@@ -8,8 +8,8 @@ import { requireFakeHf } from './support/host';
 import { fake, inferenceRequests, lastDecision, setSetting } from './support/product';
 import { waitFor } from './support/waits';
 
-async function ask(model: vscode.LanguageModelChat, text: string): Promise<string> {
-  const response = await model.sendRequest([vscode.LanguageModelChatMessage.User(text)], {}, new vscode.CancellationTokenSource().token);
+async function ask(model: vscode.LanguageModelChat, text: string, token = new vscode.CancellationTokenSource().token): Promise<string> {
+  const response = await model.sendRequest([vscode.LanguageModelChatMessage.User(text)], {}, token);
   let out = '';
   for await (const chunk of response.text) out += chunk;
   return out;
@@ -134,6 +134,27 @@ describe('Hugging Face models in VS Code chat', () => {
     const before = (await inferenceRequests()).length;
     await assert.rejects(read(blind), (err: Error) => /image/i.test(err.message) && err.message.includes(textOnly));
     assert.equal((await inferenceRequests()).length, before, 'nothing was sent');
+  });
+
+  it('cancelling a chat request aborts its HTTP request at once (the fake sees the connection closed)', async () => {
+    const picked = await routerModel('meta-llama/Llama-3.1-8B-Instruct');
+    await fake().reset();
+    await fake().setFault({ listener: 'router' }, { type: 'slow', delayMs: 60_000 });
+    const source = new vscode.CancellationTokenSource();
+    const answer = ask(picked, 'Take your time.', source.token).then(
+      () => 'answered',
+      () => 'rejected',
+    );
+    await waitFor('the request at the fake', async () => (await inferenceRequests())[0]);
+    source.cancel();
+    assert.equal(await answer, 'rejected', 'a cancelled request is not an answer');
+    await waitFor('the fake to see the request aborted', async () => (await inferenceRequests()).find((r) => r.aborted));
+  });
+
+  it('a 401 from the router says how to sign in, with the command', async () => {
+    const picked = await routerModel('meta-llama/Llama-3.1-8B-Instruct');
+    await fake().setFault({ listener: 'router' }, { type: 'status', status: 401 });
+    await assert.rejects(ask(picked, 'Hello'), (err: Error) => /Hugging Face: Sign In \(Set Token\)/.test(err.message));
   });
 
   it('a 402 (credits used up) is said in chat with where to look, never as a token problem', async () => {
