@@ -1,5 +1,7 @@
 /** Display formatting of the webview rows and details (pure, so it is unit-tested in node). */
 
+export { formatBytes } from '../core/units/bytes';
+
 const UNITS: readonly [number, string][] = [
   [365 * 24 * 3600_000, 'year'],
   [30 * 24 * 3600_000, 'month'],
@@ -20,20 +22,6 @@ export function relativeTime(epochMs: number | null, now: number): string {
     }
   }
   return 'just now';
-}
-
-/** 1536 -> "1.5 kB" (SI units, as the Hub shows them). */
-export function formatBytes(n: number): string {
-  if (!Number.isFinite(n) || n < 0) return '';
-  if (n < 1000) return `${n} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let v = n;
-  let i = -1;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${v >= 100 ? Math.round(v) : Number(v.toFixed(1))} ${units[i]}`;
 }
 
 /** Seconds to wait, rounded up, for the rate-limited state ("Retry in 12 s"). */
