@@ -1,6 +1,6 @@
 /** Display formatting of the webview rows and details (pure, so it is unit-tested in node). */
 
-export { formatBytes } from '../core/units/bytes';
+export { formatBytes } from '../shared/bytes';
 
 const UNITS: readonly [number, string][] = [
   [365 * 24 * 3600_000, 'year'],

@@ -51,7 +51,6 @@ const BUILT_IN_RULES = ['.git/', '.hg/', '.svn/', '.DS_Store', '__pycache__/', '
 export function unsafePathReason(path: string): string | undefined {
   if (path === '' || path.startsWith('/') || /^[A-Za-z]:/.test(path)) return 'not a path inside the folder';
   if (path.includes('\\')) return 'a backslash in the name';
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(path)) return 'a control character in the name';
   if (path.split('/').some((seg) => seg === '' || seg === '.' || seg === '..')) return 'it would land outside the folder';
   return undefined;
