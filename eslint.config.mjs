@@ -3,12 +3,13 @@ import tseslint from 'typescript-eslint';
 /**
  * The layers, enforced: each folder imports only what is below it.
  *   webview/  -> shared/                      (the browser bundle: no host code at all)
- *   shared/   -> core/tasks/, core/language/  (the typed protocol both sides speak)
+ *   shared/   -> core/tasks/, core/language/, core/units/  (the typed protocol both sides speak)
  *   hub/      -> core/, shared/               (the Hub client: no `vscode`)
  *   core/     -> nothing of the editor glue   (plain TypeScript, tested in node)
  *     routing/ -> tasks/, language/, comments/, trust/, web/, conversation/; intent/ -> language/, tasks/;
  *     completion/ -> routing/, comments/, tokens/; hover/ -> comments/, language/, routing/ (nothing in core/ imports either);
- *     tasks/ -> conversation/ (its types); language/, comments/, trust/, web/, conversation/, tokens/ -> nothing else in core/
+ *     deploy/ -> units/;
+ *     tasks/ -> conversation/ (its types); language/, comments/, trust/, web/, conversation/, tokens/, units/ -> nothing else in core/
  * The glue (commands/, editor/, ui/, auth/, hubView/, chat/ and the files at src/) may import any of them.
  */
 const GLUE = ['commands', 'editor', 'ui', 'auth', 'hubView', 'chat'].flatMap((d) => [`**/${d}`, `**/${d}/*`]);
@@ -20,7 +21,7 @@ const only = (files, message, group, extraPaths = []) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { paths: extraPaths, patterns: [{ group, message }] }] },
 });
-const CORE_FOLDERS = ['routing', 'language', 'intent', 'comments', 'tasks', 'trust', 'web', 'completion', 'hover', 'conversation', 'tools', 'tokens'];
+const CORE_FOLDERS = ['routing', 'language', 'intent', 'comments', 'tasks', 'trust', 'web', 'completion', 'hover', 'conversation', 'tools', 'tokens', 'units', 'deploy'];
 const CORE_ABOVE = [...GLUE, ...ROOT_GLUE, '**/hub/*', '**/webview/*', '**/shared/*'];
 /** One core folder: nothing above core, and of its sibling folders only those below it. */
 const coreFolder = (self, allowed) => ({
@@ -73,11 +74,13 @@ export default tseslint.config(
   coreFolder('conversation', []),
   coreFolder('tools', []),
   coreFolder('tokens', []),
+  coreFolder('units', []),
+  coreFolder('deploy', ['units']),
   only(['src/hub/**/*.ts'], 'src/hub is the Hub client: core/ and shared/ only', [...GLUE, ...ROOT_GLUE, '**/webview/*'], [noVscode('src/hub')]),
   only(
     ['src/shared/**/*.ts'],
-    'src/shared is what both sides speak: it imports only shared/, core/tasks/ and core/language/',
-    ['../*', '!../shared', '!../core', '../core/*', '!../core/tasks', '!../core/language'],
+    'src/shared is what both sides speak: it imports only shared/, core/tasks/, core/language/ and core/units/',
+    ['../*', '!../shared', '!../core', '../core/*', '!../core/tasks', '!../core/language', '!../core/units'],
     [noVscode('src/shared')],
   ),
   only(['src/webview/**/*.ts'], 'the webview imports only shared/ (it runs in the browser)', ['../*', '!../shared'], [noVscode('src/webview')]),
