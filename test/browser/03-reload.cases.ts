@@ -5,38 +5,22 @@
 // After the other browser cases on purpose: everything after a reload starts from a fresh window (only the chat
 // cases, 04-chat.cases.ts, come later: they reload into a window of their own).
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { VALID_TOKEN } from '../fake-hf/state';
 import { HANDOVER_FILE, writeQuotaBeforeReload } from '../integration/support/phases';
 import { closeAllEditorsDiscarding, typeIntoNewUntitled, waitForEditorText } from './support/editorUi';
 import type { BrowserCase } from './support/types';
-import { waitUntil } from './support/wait';
+import { readRunnerResults, waitForNewWindowResults } from './support/runnerResults';
 import {
   clearNotifications, runFromCommandPalette, signInFromPalette, waitForNotification, waitForWorkbench,
 } from './support/workbench';
-
-/** The runner extension's results file (test/e2e/run.mjs puts it in the artifacts folder under this name). */
-const RESULTS_FILE = 'integration-results.json';
-
-interface RunnerResults {
-  done: boolean;
-  startedAt?: string;
-  passed: number;
-  failed: number;
-  failures: { title: string; error: string }[];
-}
-
-function readResults(dir: string): RunnerResults | undefined {
-  const file = join(dir, RESULTS_FILE);
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RunnerResults) : undefined;
-}
 
 export const cases: BrowserCase[] = [
   {
     name: 'after a window reload the quota count and the token are still there (after-reload integration phase)',
     async run({ page, artifactsDir }) {
-      const before = readResults(artifactsDir);
+      const before = readRunnerResults(artifactsDir);
       assert.ok(before?.done, 'the main integration phase has finished');
       assert.ok(existsSync(join(artifactsDir, HANDOVER_FILE)), 'the main integration phase wrote its hand-over file');
 
@@ -58,15 +42,7 @@ export const cases: BrowserCase[] = [
 
       await page.reload({ waitUntil: 'domcontentloaded', timeout: 60_000 });
       await waitForWorkbench(page);
-      const after = await waitUntil(
-        'the after-reload integration phase to finish',
-        () => {
-          const r = readResults(artifactsDir);
-          return r?.done && r.startedAt !== before.startedAt ? r : undefined;
-        },
-        180_000,
-        500,
-      );
+      const after = await waitForNewWindowResults(artifactsDir, before, 'the after-reload integration phase to finish');
       const failures = after.failures.map((f) => `${f.title}: ${f.error.split('\n').slice(0, 3).join(' ')}`);
       assert.deepEqual(failures, [], 'after-reload integration phase');
       assert.ok(after.passed >= 3, `after-reload integration phase passed ${after.passed} tests`);

@@ -12,6 +12,7 @@ import { VALID_TOKEN } from '../fake-hf/state';
 import { CHAT_WINDOW_FILE, writeChatWindowMarker } from '../integration/support/phases';
 import { HUB, hubFrame } from './support/hubView';
 import type { BrowserCase, BrowserCaseContext } from './support/types';
+import { readRunnerResults, waitForNewWindowResults } from './support/runnerResults';
 import { waitUntil } from './support/wait';
 import { clearNotifications, runFromCommandPalette, signInFromPalette, waitForWorkbench } from './support/workbench';
 
@@ -38,8 +39,12 @@ async function chatWindow(ctx: BrowserCaseContext): Promise<Page> {
   if (!existsSync(join(artifactsDir, CHAT_WINDOW_FILE))) {
     enableAiFeatures(userDataDir);
     writeChatWindowMarker(artifactsDir);
+    const before = readRunnerResults(artifactsDir);
     await page.reload({ waitUntil: 'domcontentloaded', timeout: 60_000 });
     await waitForWorkbench(page);
+    // Not before the new extension host is up: until then views restore and take the focus (a palette opened
+    // meanwhile closes under the typing), and the model picker has no Hugging Face models yet.
+    await waitForNewWindowResults(artifactsDir, before, 'the chat window\'s extension host to start');
     // The token survives a reload; signing in again also works when only these cases run (SARVANOM_E2E_GREP).
     await signInFromPalette(page, VALID_TOKEN);
   }
@@ -89,12 +94,21 @@ async function responseText(page: Page, pattern: RegExp, what: string, timeoutMs
   }
 }
 
-/** Picks "Hugging Face · Auto" in the model picker (a fresh chat view may start on a model that is not there offline). */
+/**
+ * Picks "Hugging Face · Auto" in the model picker (a fresh chat view may start on a model that is not there offline).
+ * The picker lists our models once the provider has registered: it is opened until they are there.
+ */
 async function pickAuto(page: Page): Promise<void> {
   const picker = page.locator(CHAT.modelPicker).first();
   if (((await picker.getAttribute('aria-label')) ?? '').includes('Hugging Face · Auto')) return;
-  await picker.click();
-  await page.locator(CHAT.pickerRow, { hasText: 'Hugging Face · Auto' }).first().click();
+  const row = page.locator(CHAT.pickerRow, { hasText: 'Hugging Face · Auto' }).first();
+  await waitUntil('Hugging Face · Auto in the model picker', async () => {
+    if (!(await page.locator(CHAT.pickerRow).first().isVisible())) await picker.click();
+    if (await row.isVisible()) return true;
+    await page.keyboard.press('Escape');
+    return false;
+  }, 60_000, 1_000);
+  await row.click();
   await waitUntil('Hugging Face · Auto picked', async () => ((await picker.getAttribute('aria-label')) ?? '').includes('Hugging Face · Auto'));
 }
 
