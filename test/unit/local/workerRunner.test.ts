@@ -73,6 +73,12 @@ describe('local inference: WorkerRunner with the real transformers.js thread and
     assert.deepEqual(sports.output.map((l) => l.label).sort(), labels);
   });
 
+  it('translates with a Marian seq2seq (encoder + merged decoder with its cache), word for word from the input', async () => {
+    const translate = (text: string) => runner.run({ task: 'translation', modelDir: join(models, 'opus-mt-en-fr'), dtype: 'fp32', text });
+    assert.deepEqual(await translate('Hello world'), { task: 'translation', output: { translation_text: 'bonjour monde' } });
+    assert.equal((await translate('The big red dog is my friend')).output.translation_text, 'le grand rouge chien est mon ami');
+  });
+
   it('switches models: one in memory at a time, each loaded when asked for', async () => {
     await runner.run(sentiment('good'));
     await runner.run({ task: 'ner', modelDir: join(models, 'ner-bert'), dtype: 'fp32', text: 'John' });
