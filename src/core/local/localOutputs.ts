@@ -122,8 +122,11 @@ export function toLocalResult(request: LocalInferenceRequest, raw: PipelineOutpu
     case 'qa': {
       const first: unknown = Array.isArray(raw) ? raw[0] : raw;
       if (!isRecord(first) || typeof first.answer !== 'string' || typeof first.score !== 'number') throw malformed('question-answering');
+      // The answer is decoded from tokens (maybe lowercased): its span in the context gives the offsets and the original text.
       const start = first.answer ? request.context.toLowerCase().indexOf(first.answer.toLowerCase()) : -1;
-      return { task: 'qa', output: { answer: first.answer, score: first.score, start, end: start >= 0 ? start + first.answer.length : -1 } };
+      const end = start >= 0 ? start + first.answer.length : -1;
+      const answer = start >= 0 ? request.context.slice(start, end) : first.answer;
+      return { task: 'qa', output: { answer, score: first.score, start, end } };
     }
   }
 }

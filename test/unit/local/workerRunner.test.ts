@@ -73,6 +73,16 @@ describe('local inference: WorkerRunner with the real transformers.js thread and
     assert.deepEqual(sports.output.map((l) => l.label).sort(), labels);
   });
 
+  it('answers extractive questions from the context: a who-question gets the name, a where-question the place', async () => {
+    const context = 'Yesterday John Smith went to Paris.';
+    const ask = (question: string) => runner.run({ task: 'qa', modelDir: join(models, 'qa-bert'), dtype: 'fp32', question, context });
+    const who = await ask('who went?');
+    assert.deepEqual([who.output.answer, who.output.start, who.output.end], ['John Smith', 10, 20]);
+    const where = await ask('where did John go?');
+    assert.deepEqual([where.output.answer, where.output.start, where.output.end], ['Paris', 29, 34]);
+    assert.ok(where.output.score > 0 && where.output.score <= 1);
+  });
+
   it('translates with a Marian seq2seq (encoder + merged decoder with its cache), word for word from the input', async () => {
     const translate = (text: string) => runner.run({ task: 'translation', modelDir: join(models, 'opus-mt-en-fr'), dtype: 'fp32', text });
     assert.deepEqual(await translate('Hello world'), { task: 'translation', output: { translation_text: 'bonjour monde' } });

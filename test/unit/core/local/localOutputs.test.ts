@@ -76,7 +76,7 @@ describe('core/local: pipeline outputs in the @huggingface/inference shapes', ()
     });
     assert.deepEqual(toLocalResult({ ...base, task: 'qa', question: 'who?', context: 'It was Alice.' }, { answer: 'alice', score: 0.5 }), {
       task: 'qa',
-      output: { answer: 'alice', score: 0.5, start: 7, end: 12 },
+      output: { answer: 'Alice', score: 0.5, start: 7, end: 12 },
     });
     assert.throws(() => toLocalResult({ ...base, task: 'sentiment', text: 'x' }, [{ label: 1 }]), /unexpected shape/);
     assert.throws(() => toLocalResult({ ...base, task: 'translation', text: 'x' }, []), /unexpected shape/);
