@@ -89,6 +89,12 @@ describe('local inference: WorkerRunner with the real transformers.js thread and
     assert.equal((await translate('The big red dog is my friend')).output.translation_text, 'le grand rouge chien est mon ami');
   });
 
+  it('summarizes with a seq2seq (BART-shaped) model: the tiny one keeps the first sentence of the input', async () => {
+    const summarize = (text: string) => runner.run({ task: 'summarization', modelDir: join(models, 'bart-lead-summary'), dtype: 'fp32', text });
+    assert.equal((await summarize('The big dog is my friend. The cat is red.')).output.summary_text, 'the big dog is my friend');
+    assert.equal((await summarize('Hello world! Good morning.')).output.summary_text, 'hello world');
+  });
+
   it('switches models: one in memory at a time, each loaded when asked for', async () => {
     await runner.run(sentiment('good'));
     await runner.run({ task: 'ner', modelDir: join(models, 'ner-bert'), dtype: 'fp32', text: 'John' });
