@@ -22,6 +22,16 @@ export type LocalJobReply =
       readonly loadFailed: boolean;
     };
 
+/**
+ * Worker → host: a line transformers.js or ONNX Runtime wrote to the console (warnings such as "MarianTokenizer is
+ * not yet supported by the fast tokenizers library"): the host hands it to its log instead of the process's stderr.
+ */
+export interface LocalWorkerLog {
+  readonly log: string;
+}
+
+export type LocalWorkerMessage = LocalJobReply | LocalWorkerLog;
+
 /** Data the host gives the thread when it starts (worker_threads workerData). */
 export interface LocalWorkerData {
   /** Directory with ort-wasm-simd-threaded.{mjs,wasm} (dist/ next to the bundle). */

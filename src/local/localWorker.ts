@@ -10,9 +10,19 @@ import { pathToFileURL } from 'node:url';
 import { env, pipeline } from '@huggingface/transformers';
 import { DEFAULT_LOCAL_DTYPE, LOCAL_PIPELINES, type LocalInferenceRequest, type LocalResult } from '../core/local/localTypes';
 import { toLocalResult, type PipelineOutput } from '../core/local/localOutputs';
-import type { LocalJob, LocalJobReply, LocalWorkerData } from './localProtocol';
+import type { LocalJob, LocalJobReply, LocalWorkerData, LocalWorkerMessage } from './localProtocol';
 
 const data = workerData as LocalWorkerData;
+
+// Belt and braces: with remote models off transformers.js reads files with fs only; no fetch may leave this thread.
+globalThis.fetch = (input: string | URL | Request) =>
+  Promise.reject(new Error(`The local model runtime does not use the network (it was asked for ${String(input instanceof Request ? input.url : input)}).`));
+const post = (message: LocalWorkerMessage): void => parentPort?.postMessage(message);
+
+// The libraries' console output goes to the host's log, not to the extension host's stderr.
+for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+  console[level] = (...args: unknown[]) => post({ log: `${level}: ${args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ')}` });
+}
 env.allowRemoteModels = false;
 env.allowLocalModels = true;
 env.useFSCache = false;
@@ -105,5 +115,5 @@ async function handle(job: LocalJob): Promise<LocalJobReply> {
 }
 
 parentPort?.on('message', (job: LocalJob) => {
-  void handle(job).then((reply) => parentPort?.postMessage(reply));
+  void handle(job).then(post);
 });

@@ -15,7 +15,7 @@ import {
   type LocalRunner,
   type LocalResult,
 } from '../core/local/localTypes';
-import type { LocalJob, LocalJobReply, LocalWorkerData } from './localProtocol';
+import type { LocalJob, LocalJobReply, LocalWorkerData, LocalWorkerMessage } from './localProtocol';
 
 export interface WorkerRunnerOptions {
   /** The worker bundle; default dist/localWorker.js next to this chunk. */
@@ -28,6 +28,8 @@ export interface WorkerRunnerOptions {
   readonly numThreads?: number;
   /** Told when a run loaded its model (for the bench and the status line): the load took `ms`. */
   readonly onLoaded?: (request: LocalInferenceRequest, ms: number) => void;
+  /** Console lines of transformers.js / ONNX Runtime on the thread (warnings); default: dropped. */
+  readonly onLog?: (line: string) => void;
 }
 
 interface Queued {
@@ -111,7 +113,10 @@ export class WorkerRunner implements LocalRunner {
     if (this.worker) return this.worker;
     const workerData: LocalWorkerData = { wasmDir: this.wasmDir, numThreads: this.options.numThreads ?? 1 };
     const worker = new Worker(this.script, { workerData });
-    worker.on('message', (reply: LocalJobReply) => this.reply(reply));
+    worker.on('message', (message: LocalWorkerMessage) => {
+      if ('log' in message) this.options.onLog?.(message.log);
+      else this.reply(message);
+    });
     worker.on('error', (err) => this.crashed(worker, `the local model thread failed: ${err.message}`));
     worker.on('exit', (code) => this.crashed(worker, `the local model thread stopped (exit code ${code})`));
     this.worker = worker;

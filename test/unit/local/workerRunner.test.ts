@@ -84,9 +84,13 @@ describe('local inference: WorkerRunner with the real transformers.js thread and
   });
 
   it('translates with a Marian seq2seq (encoder + merged decoder with its cache), word for word from the input', async () => {
+    runner.dispose();
+    const logs: string[] = [];
+    runner = new WorkerRunner({ script, idleMs: 0, onLog: (line) => logs.push(line) });
     const translate = (text: string) => runner.run({ task: 'translation', modelDir: join(models, 'opus-mt-en-fr'), dtype: 'fp32', text });
     assert.deepEqual(await translate('Hello world'), { task: 'translation', output: { translation_text: 'bonjour monde' } });
     assert.equal((await translate('The big red dog is my friend')).output.translation_text, 'le grand rouge chien est mon ami');
+    assert.ok(logs.some((l) => /^warn: .*MarianTokenizer/.test(l)), 'the library\'s console warning reaches the host\'s log');
   });
 
   it('summarizes with a seq2seq (BART-shaped) model: the tiny one keeps the first sentence of the input', async () => {
