@@ -49,21 +49,28 @@ export const localSection: Section = {
     ctx.log(`local: cold start, then ${WARM_RUNS} warm runs of the tiny sentiment model`);
     const warm: number[] = [];
     let coldMs = 0;
-    let block = 0;
+    let coldBlock = 0;
+    let warmBlock = 0;
+    let idleBlock = 0;
     try {
-      block = await probeDelay(async () => {
+      coldBlock = await probeDelay(async () => {
         const t0 = performance.now();
         await runner.run(request(0));
         coldMs = performance.now() - t0;
+      });
+      warmBlock = await probeDelay(async () => {
         for (let i = 0; i < WARM_RUNS; i++) {
           const t = performance.now();
           await runner.run(request(i));
           warm.push(performance.now() - t);
         }
       });
+      // The same probe with nothing running, as long as the cold start: what the machine itself adds (a shared CPU).
+      idleBlock = await probeDelay(() => new Promise((r) => setTimeout(r, coldMs)));
     } finally {
       runner.dispose();
     }
+    const block = Math.max(coldBlock, warmBlock);
     const warmSummary = summarize(warm);
     const sizeKb = (file: string): number => statSync(join(ctx.distDir, file)).size / 1024;
     const runtimeMb = (sizeKb('localWorker.js') + sizeKb('ort-wasm-simd-threaded.wasm') + sizeKb('ort-wasm-simd-threaded.mjs')) / 1024;
@@ -71,10 +78,16 @@ export const localSection: Section = {
       rows: [
         infoRow('local', 'Local model: cold start (thread, WASM runtime, tiny model load, first answer)', `${coldMs.toFixed(0)} ms (model load ${loadMs} ms)`, round(coldMs, 1)),
         infoRow('local', `Local model: warm inference, tiny sentiment model (median, p95 of ${WARM_RUNS})`, `${warmSummary.median.toFixed(2)} ms, ${warmSummary.p95.toFixed(2)} ms`, round(warmSummary.median, 2)),
-        targetRow('local', 'Event loop: longest setInterval probe delay on the host during local load + inference', round(block, 1), `${block.toFixed(1)} ms`, { op: '<=', value: TARGET_BLOCK_MS, unit: 'ms' }),
+        targetRow(
+          'local',
+          'Event loop: longest setInterval probe delay on the host during local load + inference',
+          round(block, 1),
+          `${block.toFixed(1)} ms (cold start ${coldBlock.toFixed(1)}, warm runs ${warmBlock.toFixed(1)}, idle baseline ${idleBlock.toFixed(1)})`,
+          { op: '<=', value: TARGET_BLOCK_MS, unit: 'ms' },
+        ),
         infoRow('local', 'Local runtime on disk (dist/localWorker.js + ONNX Runtime WASM)', `${runtimeMb.toFixed(1)} MB`, round(runtimeMb, 2)),
       ],
-      details: { coldMs, loadMs, warm: warmSummary, probeDelayMs: block, probeIntervalMs: PROBE_MS, runtimeMb },
+      details: { coldMs, loadMs, warm: warmSummary, probeDelayMs: block, coldBlockMs: coldBlock, warmBlockMs: warmBlock, idleBlockMs: idleBlock, probeIntervalMs: PROBE_MS, runtimeMb },
     };
   },
 };
