@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOCAL_MODEL_FIXTURES, localModelFixtureDir } from '../../../fixtures/local-models';
 import { groupEntities, toLocalResult } from '../../../../src/core/local/localOutputs';
 import { localModelFiles, LOCAL_PIPELINES, LOCAL_TASKS } from '../../../../src/core/local/localTypes';
 
@@ -80,5 +83,17 @@ describe('core/local: pipeline outputs in the @huggingface/inference shapes', ()
     });
     assert.throws(() => toLocalResult({ ...base, task: 'sentiment', text: 'x' }, [{ label: 1 }]), /unexpected shape/);
     assert.throws(() => toLocalResult({ ...base, task: 'translation', text: 'x' }, []), /unexpected shape/);
+  });
+});
+
+describe('core/local: the fixture models have every file localModelFiles asks for', () => {
+  it('each tiny model in test/fixtures/local-models is a complete repository for its task (fp32)', () => {
+    const root = join(__dirname, '../../../../..');
+    for (const fixture of LOCAL_MODEL_FIXTURES) {
+      for (const file of fixture.files) {
+        assert.ok(existsSync(join(localModelFixtureDir(root, fixture.id), file)), `${fixture.id} lacks ${file}`);
+      }
+    }
+    assert.deepEqual(new Set(LOCAL_MODEL_FIXTURES.map((f) => f.task)), new Set(LOCAL_TASKS));
   });
 });
