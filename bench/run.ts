@@ -20,6 +20,7 @@ import { chatModelsSection } from './chatModels';
 import { completionSection } from './completion';
 import { hoverSection } from './hover';
 import { hubSearchSection } from './hubSearch';
+import { localSection } from './local';
 import { memorySection } from './memory';
 import { rateLimiterSection } from './rateLimiter';
 import { formatTable, unavailableRow, type Row } from './report';
@@ -42,6 +43,7 @@ const SECTIONS: readonly Section[] = [
   webviewSection,
   rateLimiterSection,
   eventLoopSection,
+  localSection,
   memorySection,
 ];
 

@@ -40,16 +40,44 @@ exports.LAZY_CHUNKS = [
   { source: 'src/hub/hubLibrary.ts', specifier: './hub/hubLibrary', outfile: 'dist/hfHub.js' },
   { source: 'src/editor/textMateFinder.ts', specifier: './editor/textMateFinder', outfile: 'dist/textmate.js' },
   { source: 'src/core/tokens/tokenizerLibrary.ts', specifier: './core/tokens/tokenizerLibrary', outfile: 'dist/tokenizers.js' },
+  { source: 'src/local/workerRunner.ts', specifier: './local/workerRunner', outfile: 'dist/localRunner.js' },
 ];
 
 /** Files the bundles read at run time, copied next to them: the Oniguruma WASM that dist/textmate.js loads. */
-exports.RUNTIME_ASSETS = [{ from: 'node_modules/vscode-oniguruma/release/onig.wasm', outfile: 'dist/onig.wasm' }];
+exports.RUNTIME_ASSETS = [
+  { from: 'node_modules/vscode-oniguruma/release/onig.wasm', outfile: 'dist/onig.wasm' },
+  // ONNX Runtime's WebAssembly build (one for every platform) and the loader dist/localWorker.js imports it with.
+  { from: 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm', outfile: 'dist/ort-wasm-simd-threaded.wasm' },
+  { from: 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.mjs', outfile: 'dist/ort-wasm-simd-threaded.mjs' },
+];
 
 /**
  * Bundles that run on a thread of their own (worker_threads): they cannot take modules from the shell (it
  * needs `vscode`), so each is standalone and may repeat a small module the host also has.
  */
-exports.WORKER_BUNDLES = [{ source: 'src/hub/cardWorker.ts', outfile: 'dist/cardWorker.js' }];
+exports.WORKER_BUNDLES = [
+  { source: 'src/hub/cardWorker.ts', outfile: 'dist/cardWorker.js' },
+  { source: 'src/local/localWorker.ts', outfile: 'dist/localWorker.js' },
+];
+
+/**
+ * transformers.js in node requires onnxruntime-node (native binaries per platform, ~200 MB) and sharp (native,
+ * images only). The .vsix is universal, so onnxruntime-node resolves to onnxruntime-web (the same API on
+ * WebAssembly: dist/ort-wasm-simd-threaded.wasm) and sharp to a function that refuses (images are not a local task).
+ */
+exports.universalOnnxRuntime = {
+  name: 'universal-onnx-runtime',
+  setup(build) {
+    build.onResolve({ filter: /^onnxruntime-node$/ }, (args) =>
+      build.resolve('onnxruntime-web', { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir }),
+    );
+    build.onResolve({ filter: /^sharp$/ }, () => ({ path: 'sharp', namespace: 'no-sharp' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-sharp' }, () => ({
+      contents: "module.exports = function sharp() { throw new Error('The local model runtime does not read images.'); };",
+      loader: 'js',
+    }));
+  },
+};
 
 exports.lazyChunks = {
   name: 'lazy-chunks',
@@ -178,12 +206,35 @@ exports.buildExtensionHost = async function buildExtensionHost({ esbuild, root, 
   }
   metafiles['extension.js'] = shell.metafile;
   for (const asset of exports.RUNTIME_ASSETS) require('node:fs').copyFileSync(path.join(root, asset.from), path.join(outdir, path.basename(asset.outfile)));
+  Object.assign(metafiles, await exports.buildWorkerBundles({ esbuild, root, outdir, production }));
+  return metafiles;
+};
+
+/**
+ * Builds the worker bundles (WORKER_BUNDLES, or the ones whose outfile is in `only`) into `outdir`; returns
+ * their metafiles by output file. The unit tests build dist/localWorker.js this way (test/build-tests.mjs).
+ */
+exports.buildWorkerBundles = async function buildWorkerBundles({ esbuild, root, outdir, production, only }) {
+  const metafiles = {};
   for (const bundle of exports.WORKER_BUNDLES) {
+    if (only && !only.includes(bundle.outfile)) continue;
     const result = await esbuild.build({
-      ...common,
+      absWorkingDir: root,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      minify: production,
+      sourcemap: !production,
+      metafile: true,
+      logLevel: 'silent',
+      legalComments: 'none',
       entryPoints: [path.join(root, bundle.source)],
       outfile: path.join(outdir, path.basename(bundle.outfile)),
-      plugins: [exports.hfPackagesArePure],
+      plugins: [exports.universalOnnxRuntime, exports.hfPackagesArePure],
+      // ES modules bundled as CommonJS (onnxruntime-web, transformers.js) read import.meta.url: the bundle's own URL.
+      define: { 'import.meta.url': '__bundleUrl' },
+      banner: { js: "var __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     });
     metafiles[path.basename(bundle.outfile)] = result.metafile;
   }

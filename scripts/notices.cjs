@@ -23,11 +23,34 @@ function bundledPackages(metafiles) {
   return [...names].sort();
 }
 
+/**
+ * Where `name` is installed: node_modules/<name>, or else nested in the package that needs its own version
+ * (e.g. @huggingface/transformers/node_modules/onnxruntime-common).
+ */
+function packageDir(root, name) {
+  const top = path.join(root, 'node_modules');
+  const direct = path.join(top, name);
+  if (fs.existsSync(path.join(direct, 'package.json'))) return direct;
+  const owners = fs.readdirSync(top).flatMap((d) => (d.startsWith('@') ? fs.readdirSync(path.join(top, d)).map((s) => `${d}/${s}`) : [d]));
+  const nested = owners.map((o) => path.join(top, o, 'node_modules', name)).find((d) => fs.existsSync(path.join(d, 'package.json')));
+  return nested || direct;
+}
+
+/**
+ * Packages whose npm tarball carries no licence file: the text from their source repository, kept in
+ * scripts/licences/ (ONNX Runtime's packages are MIT, github.com/microsoft/onnxruntime/blob/main/LICENSE).
+ */
+const LICENCE_TEXTS_FROM_SOURCE = {
+  'onnxruntime-common': 'scripts/licences/onnxruntime.LICENSE.txt',
+  'onnxruntime-web': 'scripts/licences/onnxruntime.LICENSE.txt',
+};
+
 /** Name, version, licence id and licence text of an installed package; throws when the text is missing. */
 function packageNotice(root, name) {
-  const dir = path.join(root, 'node_modules', name);
+  const dir = packageDir(root, name);
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-  const file = LICENSE_FILES.find((f) => fs.existsSync(path.join(dir, f)));
+  const fromSource = LICENCE_TEXTS_FROM_SOURCE[name];
+  const file = fromSource ? path.relative(dir, path.join(root, fromSource)) : LICENSE_FILES.find((f) => fs.existsSync(path.join(dir, f)));
   if (!file) throw new Error(`${name} ships no licence file: its notice cannot be generated`);
   const license = typeof manifest.license === 'string' ? manifest.license : 'see text';
   return { name, version: manifest.version, license, text: fs.readFileSync(path.join(dir, file), 'utf8').trim() };

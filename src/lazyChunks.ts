@@ -15,6 +15,7 @@ export type InferenceLibrary = typeof import('./core/routing/transport/inference
 export type HubLibrary = typeof import('./hub/hubLibrary');
 export type TextMateChunk = typeof import('./editor/textMateFinder');
 export type TokenizerLibrary = typeof import('./core/tokens/tokenizerLibrary');
+export type LocalRunnerChunk = typeof import('./local/workerRunner');
 
 /** Commands and the router (dist/actions.js): on the first command or request. */
 export function loadActions(): ActionsChunk {
@@ -51,6 +52,14 @@ export function loadTokenizerLibrary(): TokenizerLibrary {
   return require('./core/tokens/tokenizerLibrary') as TokenizerLibrary;
 }
 
+/**
+ * The on-device runner's host side (dist/localRunner.js): on the first local run. It starts the inference
+ * thread dist/localWorker.js (transformers.js + ONNX Runtime WASM, a worker bundle, never in the host).
+ */
+export function loadLocalRunner(): LocalRunnerChunk {
+  return require('./local/workerRunner') as LocalRunnerChunk;
+}
+
 /** Each loader's `require` specifier, by the chunk file it loads (the build's list must match it). */
 export const LAZY_CHUNK_SPECIFIERS: Readonly<Record<string, string>> = {
   'dist/actions.js': './actions',
@@ -60,4 +69,5 @@ export const LAZY_CHUNK_SPECIFIERS: Readonly<Record<string, string>> = {
   'dist/hfHub.js': './hub/hubLibrary',
   'dist/textmate.js': './editor/textMateFinder',
   'dist/tokenizers.js': './core/tokens/tokenizerLibrary',
+  'dist/localRunner.js': './local/workerRunner',
 };

@@ -18,8 +18,14 @@ describe('the .vsix contents', () => {
   }
   it('ships the TextMate chunk and the Oniguruma WASM it loads', () => {
     assert.ok(LAZY_CHUNKS.some((c) => c.outfile === 'dist/textmate.js'));
-    assert.deepEqual(RUNTIME_ASSETS.map((a) => a.outfile), ['dist/onig.wasm']);
+    assert.ok(RUNTIME_ASSETS.some((a) => a.outfile === 'dist/onig.wasm'));
     assert.ok(ignore.includes('!dist/textmate.js') && ignore.includes('!dist/onig.wasm'));
+  });
+  it('ships the local inference thread with ONNX Runtime\'s one WebAssembly build (not the 21 MB JSEP/WebGPU one, nor native binaries)', () => {
+    assert.ok(WORKER_BUNDLES.some((b) => b.outfile === 'dist/localWorker.js'));
+    const wasm = RUNTIME_ASSETS.map((a) => a.outfile).filter((f) => f.startsWith('dist/ort-'));
+    assert.deepEqual(wasm.sort(), ['dist/ort-wasm-simd-threaded.mjs', 'dist/ort-wasm-simd-threaded.wasm']);
+    assert.ok(!ignore.some((l) => /jsep|\.node$|onnxruntime-node/.test(l)));
   });
   it('ships no source maps, sources or tests', () => {
     assert.equal(ignore[ignore.findIndex((l) => l && !l.startsWith('#'))], '**', 'everything is excluded first');
