@@ -161,7 +161,7 @@ function placeEndpoints(task: TaskKind, settings: RoutingSettings): { before: Ca
 }
 
 function candidateKey(c: Candidate): string {
-  const where = c.provider.kind === 'hf' ? `hf:${c.provider.provider}` : `endpoint:${c.provider.endpointId}`;
+  const where = c.provider.kind === 'hf' ? `hf:${c.provider.provider}` : c.provider.kind === 'local' ? 'local' : `endpoint:${c.provider.endpointId}`;
   return `${where}\u0000${c.model}`;
 }
 
