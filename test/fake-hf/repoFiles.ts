@@ -111,6 +111,15 @@ function modelFiles(m: ModelEntry): RepoFile[] {
       files.push(textFile('1_Pooling/config.json', JSON.stringify({ word_embedding_dimension: 384, pooling_mode_mean_tokens: true })));
       files.push(lfsFile(key, 'model.safetensors', weightsSize));
       break;
+    case 'transformers.js':
+      // transformers.js' layout with tiny sizes: full, quantized and fp16 graphs (only the quantized one is downloaded).
+      files.push(textFile('config.json', JSON.stringify({ architectures: ['DistilBertForSequenceClassification'], model_type: 'distilbert', id2label: { 0: 'NEGATIVE', 1: 'POSITIVE' } }, null, 2)));
+      files.push(textFile('tokenizer.json', JSON.stringify({ version: '1.0', model: { type: 'WordPiece', vocab: { '[UNK]': 0 } } })));
+      files.push(textFile('tokenizer_config.json', JSON.stringify({ model_max_length: 512 }, null, 2)));
+      files.push(lfsFile(key, 'onnx/model.onnx', m.parameters * 4));
+      files.push(lfsFile(key, 'onnx/model_quantized.onnx', m.parameters));
+      files.push(lfsFile(key, 'onnx/model_fp16.onnx', m.parameters * 2));
+      break;
     case 'timm':
       files.push(lfsFile(key, 'pytorch_model.bin', weightsSize));
       files.push(textFile('config.json', JSON.stringify({ architecture: 'vit_base_patch16_224', num_classes: 1000 })));
