@@ -26,10 +26,10 @@ class FakeSource implements ModelFileSource {
     this.reads.push({ path, start });
     const data = this.files[path];
     const from = this.ranges ? start : 0;
-    const self = this;
+    const onChunk = (offset: number) => this.onChunk(path, offset);
     async function* chunks() {
       for (let i = from; i < data.length; i += 100) {
-        self.onChunk(path, i);
+        onChunk(i);
         yield data.subarray(i, Math.min(i + 100, data.length));
       }
     }
