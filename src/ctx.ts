@@ -10,6 +10,7 @@ import { TokenStore } from './auth/tokenStore';
 import { hfTokenCheck } from './core/trust/credentialHosts';
 import { Config } from './config';
 import type { Router } from './core/routing/router';
+import type { LocalModels } from './local/localModels';
 import { Decorations } from './editor/decorations';
 import type { HubViewDeps } from './hub/deps';
 import { pinLines, pinsOf } from './shared/pins';
@@ -40,6 +41,7 @@ export type CommandName = keyof typeof import('./commands');
 
 export class Ctx {
   private routerInstance: Router | undefined;
+  private localModelsInstance: LocalModels | undefined;
 
   private constructor(
     readonly extensionContext: vscode.ExtensionContext,
@@ -97,6 +99,25 @@ export class Ctx {
     return this.routerInstance;
   }
 
+  /**
+   * The on-device models (store, consent, downloads), created on first use. The runtime is not built in yet:
+   * `runnerFactory` is the wiring point for it (without one, the router lists local models as skipped).
+   */
+  get localModels(): LocalModels {
+    if (!this.localModelsInstance) {
+      const created = new (loadActions().LocalModels)({
+        config: this.config,
+        globalState: this.extensionContext.globalState,
+        globalStorageDir: this.extensionContext.globalStorageUri.fsPath,
+        log: (line) => this.log.info(line),
+        runnerFactory: undefined,
+      });
+      this.extensionContext.subscriptions.push(created);
+      this.localModelsInstance = created;
+    }
+    return this.localModelsInstance;
+  }
+
   /** The router if something already needed it (reports must not create one just to say "nothing yet"). */
   routerIfCreated(): Router | undefined {
     return this.routerInstance;
@@ -152,6 +173,7 @@ export class Ctx {
       log: this.log,
       checkTokenDestination: this.checkTokenDestination,
       showUsage: (usage) => this.statusBar.update(usage),
+      local: this.localModels.providerDeps(),
     });
   }
 

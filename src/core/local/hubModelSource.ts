@@ -8,7 +8,8 @@ import type { downloadFile, listFiles } from '@huggingface/hub';
 import type { ModelFileSource, RepoFileInfo } from './modelStore';
 
 export interface HubModelSourceDeps {
-  readonly hub: { readonly listFiles: typeof listFiles; readonly downloadFile: typeof downloadFile };
+  /** The client's functions, loaded on first use (the extension passes loadHubLibrary: the lazy dist/hfHub.js). */
+  readonly hub: () => { readonly listFiles: typeof listFiles; readonly downloadFile: typeof downloadFile };
   readonly hubUrl: () => string;
   readonly fetch: typeof fetch;
 }
@@ -37,13 +38,13 @@ export function createHubModelSource(deps: HubModelSourceDeps): ModelFileSource 
   return {
     async listFiles(model, signal) {
       const out: RepoFileInfo[] = [];
-      for await (const entry of deps.hub.listFiles({ repo: { type: 'model', name: model }, recursive: true, hubUrl: hubUrl(), fetch: withSignal(deps.fetch, signal) })) {
+      for await (const entry of deps.hub().listFiles({ repo: { type: 'model', name: model }, recursive: true, hubUrl: hubUrl(), fetch: withSignal(deps.fetch, signal) })) {
         if (entry.type === 'file') out.push({ path: entry.path, size: entry.lfs?.size ?? entry.size });
       }
       return out;
     },
     async read(model, path, start, signal) {
-      const blob = await deps.hub.downloadFile({ repo: { type: 'model', name: model }, path, hubUrl: hubUrl(), fetch: withSignal(deps.fetch, signal), xet: false });
+      const blob = await deps.hub().downloadFile({ repo: { type: 'model', name: model }, path, hubUrl: hubUrl(), fetch: withSignal(deps.fetch, signal), xet: false });
       if (!blob) throw new Error(`${model} has no file ${path}.`);
       // The client's Blob asks for `Range: bytes=<start>-` when sliced.
       const part = start > 0 && start < blob.size ? blob.slice(start) : blob;

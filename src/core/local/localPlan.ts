@@ -21,6 +21,8 @@ export interface LocalState {
   readonly policy: RoutingPolicy;
   readonly consent: LocalConsent;
   isDownloaded(model: string): boolean;
+  /** Why the on-device runtime cannot run here (not built in, failed to start); undefined when it can. */
+  readonly unavailable?: string;
 }
 
 export type LocalPlan =
@@ -43,6 +45,7 @@ export function planLocal(request: TaskRequest, state: LocalState): LocalPlan {
   const candidate: Candidate = { model: choice.model, provider: LOCAL_PROVIDER, api: TASK_API[request.task], why: choice.why };
   const skip = (reason: string): LocalPlan => ({ serve: false, candidate: { ...candidate, skip: reason }, reason });
   if (!state.enabled) return skip('on-device models are turned off (setting huggingFace.local.enabled)');
+  if (state.unavailable) return skip(state.unavailable);
   if (state.policy !== 'preferFreeLocal') return skip(`routing policy ${state.policy} does not put on-device models first`);
   const limit = LOCAL_INPUT_LIMITS[choice.task];
   const size = inputLength(request);

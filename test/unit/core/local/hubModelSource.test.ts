@@ -35,7 +35,7 @@ describe('on-device models from the (fake) Hub through @huggingface/hub', () => 
       assert.equal(new Headers(init?.headers).get('authorization'), null);
       return fetch(input, init);
     }) as typeof fetch;
-    const source = createHubModelSource({ hub: { listFiles, downloadFile }, hubUrl: () => `${fake.hubUrl}/`, fetch: recording });
+    const source = createHubModelSource({ hub: () => ({ listFiles, downloadFile }), hubUrl: () => `${fake.hubUrl}/`, fetch: recording });
     return new ModelStore({ dir, source, capBytes: () => capBytes });
   }
 
