@@ -12,11 +12,10 @@ import { createHubModelSource } from '../core/local/hubModelSource';
 import { planLocal, type LocalConsent } from '../core/local/localPlan';
 import { createLocalTransport } from '../core/local/localTransport';
 import type { LocalRunner } from '../core/local/localTypes';
-import { DiskCapError, DownloadCancelled, formatBytes, ModelStore, type DownloadPlan, type ManifestEntry } from '../core/local/modelStore';
+import { formatBytes, ModelStore, type ManifestEntry } from '../core/local/modelStore';
+import { consentQuestion, provisionModel, readConsent, writeConsent } from '../core/local/provision';
 import type { LocalProviderDeps } from '../core/routing/router';
-import { CallFailure } from '../core/routing/routingTypes';
-
-const CONSENT_KEY = 'huggingface.local.downloadConsent';
+import { CallFailure, type KeyValueStore } from '../core/routing/routingTypes';
 
 /** Creates the runtime; `undefined` means none is built in (the placeholder). */
 export type LocalRunnerFactory = (() => LocalRunner) | undefined;
@@ -37,8 +36,15 @@ export const RUNTIME_UNAVAILABLE = 'on-device runtime not available in this buil
 export class LocalModels {
   readonly store: ModelStore;
   private runnerInstance: LocalRunner | undefined;
+  private readonly consentStore: KeyValueStore;
 
   constructor(private readonly host: LocalModelsHost) {
+    this.consentStore = {
+      get: <T>(key: string) => host.globalState.get<T>(key),
+      update: async (key: string, value: unknown) => {
+        await host.globalState.update(key, value);
+      },
+    };
     this.store = new ModelStore({
       dir: join(host.globalStorageDir, 'local-models'),
       source: createHubModelSource({
@@ -52,12 +58,11 @@ export class LocalModels {
   }
 
   consent(): LocalConsent {
-    const value = this.host.globalState.get<unknown>(CONSENT_KEY);
-    return value === 'granted' || value === 'never' ? value : 'unasked';
+    return readConsent(this.consentStore);
   }
 
   async setConsent(value: LocalConsent): Promise<void> {
-    await this.host.globalState.update(CONSENT_KEY, value === 'unasked' ? undefined : value);
+    await writeConsent(this.consentStore, value);
   }
 
   /** What the router needs: the plan (served or skipped with the reason) and the local transport. */
@@ -85,69 +90,36 @@ export class LocalModels {
   }
 
   /** The model's folder: downloaded now if needed, after the one-time consent; throws a CallFailure the router falls back on. */
-  async ensureModel(model: string, signal: AbortSignal | undefined): Promise<string> {
-    await this.store.load();
-    if (this.store.isDownloaded(model)) return this.store.modelDir(model);
-    if (this.consent() === 'never') throw new CallFailure('gone', 'Downloads of on-device models were declined ("Never").');
-    let plan: DownloadPlan;
-    try {
-      plan = await this.store.plan(model, signal);
-    } catch (err) {
-      throw new CallFailure('gone', `Could not list ${model} on the Hub: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    if (plan.usedBytes + plan.totalBytes > plan.capBytes) throw new CallFailure('gone', new DiskCapError(plan).message);
-    if (this.consent() === 'unasked' && !(await this.askConsent(plan))) {
-      throw new CallFailure('gone', `${model} was not downloaded (the download was not allowed).`);
-    }
-    return this.downloadWithProgress(plan, signal);
-  }
-
-  /** The one-time modal: "Download" (remembered), "Not now" (asked again next time), "Never" (remembered). */
-  private async askConsent(plan: DownloadPlan): Promise<boolean> {
-    const choice = await vscode.window.showInformationMessage(
-      `Run ${plan.model} on this machine? It is a one-time download of ${formatBytes(plan.totalBytes - plan.presentBytes)} from the Hub into the extension's storage; later small models download without asking (with progress you can cancel). Without it, requests go to remote models.`,
-      { modal: true },
-      'Download',
-      'Not now',
-      'Never',
-    );
-    if (choice === 'Download') await this.setConsent('granted');
-    if (choice === 'Never') await this.setConsent('never');
-    return choice === 'Download';
-  }
-
-  async downloadWithProgress(plan: DownloadPlan, outer?: AbortSignal): Promise<string> {
-    return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Downloading ${plan.model} (${formatBytes(plan.totalBytes)})`, cancellable: true },
-      async (progress, token) => {
-        const controller = new AbortController();
-        const onAbort = () => controller.abort();
-        token.onCancellationRequested(onAbort);
-        outer?.addEventListener('abort', onAbort, { once: true });
-        let shown = 0;
-        try {
-          const dir = await this.store.download(plan, {
-            signal: controller.signal,
-            onProgress: (p) => {
-              const percent = p.totalBytes === 0 ? 100 : Math.floor((p.receivedBytes / p.totalBytes) * 100);
-              if (percent > shown) {
-                progress.report({ increment: percent - shown, message: `${formatBytes(p.receivedBytes)} of ${formatBytes(p.totalBytes)}` });
-                shown = percent;
+  ensureModel(model: string, signal: AbortSignal | undefined): Promise<string> {
+    return provisionModel(
+      {
+        store: this.store,
+        state: this.consentStore,
+        log: this.host.log,
+        ask: async (plan) => vscode.window.showInformationMessage(consentQuestion(plan), { modal: true }, 'Download', 'Not now', 'Never'),
+        withProgress: async (plan, work) =>
+          vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: `Downloading ${plan.model} (${formatBytes(plan.totalBytes)})`, cancellable: true },
+            async (progress, token) => {
+              const controller = new AbortController();
+              const cancel = token.onCancellationRequested(() => controller.abort());
+              let shown = 0;
+              try {
+                return await work(controller.signal, (p) => {
+                  const percent = p.totalBytes === 0 ? 100 : Math.floor((p.receivedBytes / p.totalBytes) * 100);
+                  if (percent > shown) {
+                    progress.report({ increment: percent - shown, message: `${formatBytes(p.receivedBytes)} of ${formatBytes(p.totalBytes)}` });
+                    shown = percent;
+                  }
+                });
+              } finally {
+                cancel.dispose();
               }
             },
-          });
-          this.host.log(`Downloaded ${plan.model} (${formatBytes(plan.totalBytes)}) into ${dir}.`);
-          return dir;
-        } catch (err) {
-          if (err instanceof DownloadCancelled) {
-            if (outer?.aborted) throw new CallFailure('cancelled', 'Cancelled.');
-            throw new CallFailure('gone', `${err.message} What was received is kept and the next download resumes.`);
-          }
-          throw new CallFailure('gone', `Downloading ${plan.model} failed: ${err instanceof Error ? err.message : String(err)}`);
-        } finally {
-          outer?.removeEventListener('abort', onAbort);
-        }
+          ),
       },
+      model,
+      signal,
     );
   }
 
