@@ -76,7 +76,7 @@ export class LocalModels {
           consent: this.consent(),
           isDownloaded: (model) => this.store.isDownloaded(model),
           unavailable: this.host.runnerFactory ? undefined : RUNTIME_UNAVAILABLE,
-        });
+        }).candidate;
       },
       transport: createLocalTransport({
         ensureModel: (model, signal) => this.ensureModel(model, signal),

@@ -1,7 +1,7 @@
 /**
  * Whether the on-device provider serves a request, and in words why not: plain data for the decision record.
- * The chain puts the local candidate first (after a pinned model, which is the user's explicit choice) under the
- * default policy; otherwise it lists it as skipped with the reason.
+ * The router puts the plan's candidate first (after a pinned model, the user's explicit choice): tried under the
+ * default policy, otherwise listed as skipped with the reason (RouterDeps.local: `plan: (r) => planLocal(r, state).candidate`).
  */
 import { TASK_API } from '../tasks/taskApi';
 import type { Candidate, ProviderRef } from '../routing/routingTypes';
@@ -54,12 +54,4 @@ export function planLocal(request: TaskRequest, state: LocalState): LocalPlan {
     return skip('model not downloaded, and downloads of on-device models were declined ("Never")');
   }
   return { serve: true, candidate };
-}
-
-/** The chain with the local candidate (served or skipped) first, after a pinned model when there is one. */
-export function withLocalCandidate(chain: readonly Candidate[], plan: LocalPlan): Candidate[] {
-  const local = plan.candidate;
-  if (!local) return [...chain];
-  const pinned = chain.length > 0 && chain[0].why.startsWith('pinned') ? 1 : 0;
-  return [...chain.slice(0, pinned), local, ...chain.slice(pinned)];
 }

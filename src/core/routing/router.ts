@@ -13,11 +13,13 @@ import { retryProgress, shortModelName } from './progressText';
 import { CallFailure, FALLBACK_KINDS, RETRY_KINDS, type CallOptions, type Candidate, type Clock, type KeyValueStore, type Transport } from './routingTypes';
 import { RoutingError } from './routingError';
 import type { TaskRequest, TaskResult } from '../tasks/taskTypes';
-import { withLocalCandidate, type LocalPlan } from '../local/localPlan';
-
 /** The on-device provider (core/local): which local candidate a request gets, and the transport that runs it. */
 export interface LocalProviderDeps {
-  plan(request: TaskRequest): LocalPlan;
+  /**
+   * The `{ kind: 'local' }` candidate for the request (with `skip` set to the reason when it is not tried), or undefined
+   * when no small model does the task. It goes first in the chain, after a pinned model (core/local/localPlan.ts).
+   */
+  plan(request: TaskRequest): Candidate | undefined;
   /** Runs a `{ kind: 'local' }` candidate (core/local/localTransport.ts). Not rate-limited, not counted in the quota. */
   readonly transport: Transport;
 }
@@ -188,7 +190,10 @@ export class Router {
 
   private chainFor(request: TaskRequest): Candidate[] {
     const remote = (this.deps.buildChain ?? buildChain)(request, this.settings);
-    return this.deps.local ? withLocalCandidate(remote, this.deps.local.plan(request)) : remote;
+    const local = this.deps.local?.plan(request);
+    if (!local) return remote;
+    const pinned = remote.length > 0 && remote[0].why.startsWith('pinned') ? 1 : 0;
+    return [...remote.slice(0, pinned), local, ...remote.slice(pinned)];
   }
 
   /** The one try of an on-device candidate: no rate limit, no quota, no retry (a local failure falls back at once). */

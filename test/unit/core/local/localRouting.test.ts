@@ -48,7 +48,7 @@ function setup(options: { state?: Partial<LocalState>; runner?: FakeRunner; ensu
     clock,
     buildChain,
     local: {
-      plan: (request) => planLocal(request, state),
+      plan: (request) => planLocal(request, state).candidate,
       transport: createLocalTransport({
         ensureModel: async (model) => {
           ensured.push(model);
