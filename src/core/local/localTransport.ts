@@ -5,6 +5,7 @@
  */
 import { commonSentiments } from '../routing/sentimentLabels';
 import { CallFailure, type Candidate, type Transport } from '../routing/routingTypes';
+import { toBullets } from '../routing/transport/taskCalls';
 import type { ScoredLabel, TaskRequest, TaskResult } from '../tasks/taskTypes';
 import { localInput, localModelFor } from './localCatalog';
 import type { LocalRunner } from './localTypes';
@@ -71,15 +72,6 @@ function textField(value: unknown, field: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function bullets(paragraph: string): string {
-  const sentences = paragraph.match(/[^.!?]+[.!?]*(?:\s+|$)/g) ?? [paragraph];
-  return sentences
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((s) => `- ${s}`)
-    .join('\n');
-}
-
 /** The transformers.js pipeline outputs (the same shapes as the Inference API's) as the router's TaskResult. */
 export function toTaskResult(candidate: Candidate, request: TaskRequest, output: unknown): TaskResult {
   switch (request.task) {
@@ -91,7 +83,7 @@ export function toTaskResult(candidate: Candidate, request: TaskRequest, output:
     case 'summarize': {
       const text = textField(output, 'summary_text')?.trim();
       if (text === undefined) throw malformed(candidate, 'no summary_text');
-      return { task: 'summarize', text: request.style === 'bullets' ? bullets(text) : text };
+      return { task: 'summarize', text: request.style === 'bullets' ? toBullets(text) : text };
     }
     case 'sentiment': {
       const labels = scoredLabels(output);
