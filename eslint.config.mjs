@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
  *   hub/      -> core/, shared/               (the Hub client: no `vscode`)
  *   core/     -> nothing of the editor glue   (plain TypeScript, tested in node)
  *     routing/ -> tasks/, language/, comments/, trust/, web/, conversation/; intent/ -> language/, tasks/;
- *     completion/ -> routing/, comments/, tokens/; hover/ -> comments/, language/, routing/ (nothing in core/ imports either);
+ *     completion/ -> routing/, comments/, tokens/; hover/ -> comments/, language/, routing/; local/ -> routing/, tasks/, language/, units/ (nothing in core/ imports these);
  *     deploy/ -> units/;
  *     tasks/ -> conversation/ (its types); language/, comments/, trust/, web/, conversation/, tokens/, units/ -> nothing else in core/
  * The glue (commands/, editor/, ui/, auth/, hubView/, chat/ and the files at src/) may import any of them.
@@ -21,7 +21,7 @@ const only = (files, message, group, extraPaths = []) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { paths: extraPaths, patterns: [{ group, message }] }] },
 });
-const CORE_FOLDERS = ['routing', 'language', 'intent', 'comments', 'tasks', 'trust', 'web', 'completion', 'hover', 'conversation', 'tools', 'tokens', 'units', 'deploy'];
+const CORE_FOLDERS = ['routing', 'language', 'intent', 'comments', 'tasks', 'trust', 'web', 'completion', 'hover', 'conversation', 'tools', 'tokens', 'units', 'deploy', 'local'];
 const CORE_ABOVE = [...GLUE, ...ROOT_GLUE, '**/hub/*', '**/webview/*', '**/shared/*'];
 /** One core folder: nothing above core, and of its sibling folders only those below it. */
 const coreFolder = (self, allowed) => ({
@@ -71,6 +71,7 @@ export default tseslint.config(
   coreFolder('routing', ['tasks', 'language', 'comments', 'trust', 'web', 'conversation']),
   coreFolder('hover', ['comments', 'language', 'routing']),
   coreFolder('completion', ['routing', 'comments', 'tokens']),
+  coreFolder('local', ['routing', 'tasks', 'language', 'units']),
   coreFolder('conversation', []),
   coreFolder('tools', []),
   coreFolder('tokens', []),

@@ -89,6 +89,8 @@ export function readRoutingSettings(raw: RawSettings, env: Readonly<Record<strin
     maxAttempts: numberSetting('retry.maxAttempts', raw('retry.maxAttempts')),
     cacheTtlMs: numberSetting('cache.ttlSeconds', raw('cache.ttlSeconds')) * 1000,
     maxInputChars: numberSetting('maxSelectionChars', raw('maxSelectionChars')),
+    localEnabled: raw('local.enabled') !== false,
+    localMaxDiskMB: numberSetting('local.maxDiskMB', raw('local.maxDiskMB')),
   };
 }
 

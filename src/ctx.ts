@@ -10,11 +10,12 @@ import { TokenStore } from './auth/tokenStore';
 import { hfTokenCheck } from './core/trust/credentialHosts';
 import { Config } from './config';
 import type { Router } from './core/routing/router';
+import type { LocalModels } from './local/localModels';
 import { Decorations } from './editor/decorations';
 import type { HubViewDeps } from './hub/deps';
 import { pinLines, pinsOf } from './shared/pins';
 import { PREVIEW_SCHEME, PreviewDocuments } from './editor/preview';
-import { loadActions } from './lazyChunks';
+import { loadActions, loadLocalRunner } from './lazyChunks';
 import { describeError, Log } from './log';
 import { PersistentState } from './persistentState';
 import { QuotaStatusBar } from './statusBar';
@@ -40,6 +41,7 @@ export type CommandName = keyof typeof import('./commands');
 
 export class Ctx {
   private routerInstance: Router | undefined;
+  private localModelsInstance: LocalModels | undefined;
 
   private constructor(
     readonly extensionContext: vscode.ExtensionContext,
@@ -97,6 +99,29 @@ export class Ctx {
     return this.routerInstance;
   }
 
+  /**
+   * The on-device models (store, consent, downloads), created on first use; their runtime (transformers.js on
+   * WebAssembly in a worker thread, dist/localRunner.js + dist/localWorker.js) is loaded on the first local run.
+   */
+  get localModels(): LocalModels {
+    if (!this.localModelsInstance) {
+      const created = new (loadActions().LocalModels)({
+        config: this.config,
+        globalState: this.extensionContext.globalState,
+        globalStorageDir: this.extensionContext.globalStorageUri.fsPath,
+        log: (line) => this.log.info(line),
+        runnerFactory: () =>
+          new (loadLocalRunner().WorkerRunner)({
+            onLoaded: (request, ms) => this.log.info(`On-device model ${request.modelDir} loaded in ${Math.round(ms)} ms.`),
+            onLog: (line) => this.log.debug?.(`on-device runtime: ${line}`),
+          }),
+      });
+      this.extensionContext.subscriptions.push(created);
+      this.localModelsInstance = created;
+    }
+    return this.localModelsInstance;
+  }
+
   /** The router if something already needed it (reports must not create one just to say "nothing yet"). */
   routerIfCreated(): Router | undefined {
     return this.routerInstance;
@@ -152,6 +177,7 @@ export class Ctx {
       log: this.log,
       checkTokenDestination: this.checkTokenDestination,
       showUsage: (usage) => this.statusBar.update(usage),
+      local: this.localModels.providerDeps(),
     });
   }
 

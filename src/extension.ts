@@ -45,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): void {
   ctx.registerCommand('showPinnedModels');
   ctx.registerCommand('useModelForTask');
   ctx.registerCommand('cancelRunningRequests');
+  // Small task models on this machine: the downloaded ones, their sizes, removal.
+  ctx.registerCommand('manageLocalModels');
 
   // Credentials.
   ctx.registerCommand('signIn');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { TokenStore } from './auth/tokenStore';
 import type { Config } from './config';
 import { formatDecision } from './core/routing/decision';
-import { Router } from './core/routing/router';
+import { Router, type LocalProviderDeps } from './core/routing/router';
 import { systemClock } from './core/routing/clock';
 import { defaultChainModels } from './core/routing/modelCatalog';
 import { ModelAvailability } from './core/routing/modelAvailability';
@@ -34,6 +34,8 @@ interface RouterHost {
   checkTokenDestination(url: URL): Promise<void>;
   /** Shows the month's usage in the status bar. */
   showUsage(usage: QuotaUsage): void;
+  /** The on-device provider (src/local/localModels.ts). */
+  readonly local?: LocalProviderDeps;
 }
 
 /** After the router is created, the default chains' models are looked up on the Hub (in the background). */
@@ -52,6 +54,7 @@ export function createRouter(host: RouterHost): Router {
   warm.unref?.();
   const router = new Router({
     availability,
+    ...(host.local ? { local: host.local } : {}),
     settings: host.config.routingSettings(),
     transport: createHfTransport({
       settings: () => host.config.routingSettings(),

@@ -7,6 +7,7 @@ export { replaceCommentWithTranslation, toggleCommentHover, translateHoveredComm
 export { completionMenu, snoozeCompletion, toggleCompletion } from './completion';
 export { cancelRunningRequests, showHealth, showLastDecision } from './diagnostics';
 export { extractEntities } from './entities';
+export { manageLocalModels } from './localModels';
 export { generateCode } from './generateCode';
 export { showPinnedModels, useModelForTask } from './pins';
 export { runPrompt } from './runPrompt';

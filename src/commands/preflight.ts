@@ -38,11 +38,13 @@ export interface PreflightInput {
   readonly settings: Pick<RoutingSettings, 'policy' | 'endpoints'>;
   readonly hasToken: boolean;
   readonly usage: QuotaUsage;
+  /** An on-device model may answer (no token, no quota needed); the router falls back to remote models otherwise. */
+  readonly localMayServe?: boolean;
 }
 
 /** Why the request must not be sent, or undefined when it may. */
 export function preflight(input: PreflightInput): UserMessage | undefined {
-  const hfOnly = needsHfToken(input.task, input.settings);
+  const hfOnly = needsHfToken(input.task, input.settings) && !input.localMayServe;
   if (hfOnly && !input.hasToken) return noTokenMessage();
   if (hfOnly && quotaExhausted(input.usage)) return quotaExhaustedMessage(quotaExceededMessage(input.usage, QUOTA_SETTING_ID));
   return undefined;

@@ -55,6 +55,7 @@ export async function preflightFor(ctx: Ctx, task: TaskKind): Promise<UserMessag
     settings: ctx.config.routingSettings(),
     hasToken: await ctx.tokens.hasToken(),
     usage: ctx.router.quotaUsage(),
+    localMayServe: ctx.localModels.mayServe(task),
   });
 }
 

@@ -90,7 +90,8 @@ export function formatTaskResult(result: TaskResult): string {
 
 export function tryResult(result: TaskResult, decision: Decision, fallbackModel: string): TryResult {
   const chosen = decision.chosen;
-  const provider = chosen?.provider.kind === 'hf' ? chosen.provider.provider : (chosen?.provider.endpointId ?? '');
+  const where = chosen?.provider;
+  const provider = where === undefined ? '' : where.kind === 'hf' ? where.provider : where.kind === 'local' ? 'this machine' : where.endpointId;
   return {
     text: formatTaskResult(result),
     model: chosen?.model ?? fallbackModel,

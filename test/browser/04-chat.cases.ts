@@ -155,10 +155,11 @@ export const cases: BrowserCase[] = [
       await responseText(page, /Models matching "bert" \(most downloaded first\):\s+\S+ \([\w-]+\), [\d,]+ downloads[\s\S]* — Open/, 'the search results');
       const response = page.locator(CHAT.response).last();
       // A result this extension can use, with its actions as command links: "Open", "Use for …", "Try it".
-      const usable = response.locator('li').filter({ has: page.locator('a', { hasText: /^Use for / }) }).last();
+      // (The first one: later ones may still be streaming in, and a locator is resolved again at each use.)
+      const usable = response.locator('li').filter({ has: page.locator('a', { hasText: /^Use for / }) }).first();
       const id = /^\S+/.exec((await usable.innerText()).trim())?.[0] ?? '';
       assert.match(id, /^[\w.-]+\/[\w.-]+$/, 'the result starts with the repo id');
-      const open = usable.locator('a', { hasText: /^Open$/ });
+      const open = response.locator('li', { hasText: id }).first().locator('a', { hasText: /^Open$/ });
       // The README's picture: the chat side bar with the top of the answer.
       await clearNotifications(page);
       await response.locator('li').first().scrollIntoViewIfNeeded();

@@ -1,5 +1,5 @@
 // Answers the product's "Send your Hugging Face token to <host>?" modal in the workbench the way a user would
-// (and the agent tools' quota confirmation, Yes):
+// (and the agent tools' quota confirmation, Yes; an on-device model's download consent, Download):
 // "Send Token" for the hosts the run approves (the fake server's), "Cancel" for any other. Runs beside the
 // integration and browser phases (the integration suite cannot click a modal from the extension host).
 const QUESTION = /Send your Hugging Face token to (\S+)\?/;
@@ -29,6 +29,12 @@ export function watchTokenApprovals(page, { approve, log }) {
         if (await tool.isVisible()) {
           await tool.locator('.monaco-button', { hasText: /^(Yes|Continue|Allow)$/ }).first().click({ timeout: 5_000 });
           log('tool confirmation: yes');
+        }
+        // The one-time consent to download an on-device model (integration case "on-device models"): Download.
+        const consent = page.locator('.monaco-dialog-box').filter({ hasText: 'on this machine? It is a one-time download' });
+        if (await consent.isVisible()) {
+          await consent.locator('.monaco-button', { hasText: /^Download$/ }).first().click({ timeout: 5_000 });
+          log('on-device model download: consented');
         }
       } catch {
         // The page navigated or the dialog went away between the checks: look again.

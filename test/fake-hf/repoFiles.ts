@@ -1,7 +1,7 @@
 // The files of each repo: small text files with real content, and LFS files (weights, parquet)
 // whose bytes are a cheap deterministic pattern produced on demand (never held in memory).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { cardOf } from './cards';
 import { hexId, type DatasetEntry, type ModelEntry, type RepoEntry, type SpaceEntry } from './catalogTypes';
@@ -77,6 +77,53 @@ export const TOKENIZER_MODELS: readonly string[] = [
 
 let tokenizerJson: string | undefined;
 
+/**
+ * ONNX ports served with real bytes: the tiny models of test/fixtures/local-models (generate.py there), so the
+ * on-device download, load and inference run for real against the fake. The fixtures are fp32 graphs; each is also
+ * served under the quantized name transformers.js loads by default (an ONNX graph carries its own types).
+ */
+export const ONNX_FIXTURE_MODELS: Readonly<Record<string, string>> = {
+  'Xenova/distilbert-base-uncased-finetuned-sst-2-english': 'tiny/sentiment-bert',
+  'Xenova/opus-mt-en-fr': 'tiny/opus-mt-en-fr',
+};
+
+/** The repository's folder, found from this file's folder upwards (it runs from test/ or from out/test/). */
+function repoRoot(marker: string): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, marker))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`${marker} not found`);
+    dir = up;
+  }
+  return dir;
+}
+
+/** An LFS file with these bytes (its pointer names their sha256, as the Hub's does). */
+function lfsBytes(path: string, buf: Buffer): RepoFile {
+  const sha256 = createHash('sha256').update(buf).digest('hex');
+  const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${sha256}\nsize ${buf.length}\n`;
+  return {
+    path,
+    size: buf.length,
+    oid: createHash('sha1').update(`blob ${pointer.length}\0${pointer}`).digest('hex'),
+    lfs: { oid: sha256, size: buf.length, pointerSize: pointer.length },
+    read: (start, end) => buf.subarray(start, end),
+  };
+}
+
+function onnxFixtureFiles(fixture: string): RepoFile[] {
+  const dir = join(repoRoot(join('test', 'fixtures', 'local-models', 'generate.py')), 'test', 'fixtures', 'local-models', ...fixture.split('/'));
+  const files: RepoFile[] = [];
+  for (const name of readdirSync(dir)) {
+    if (name.endsWith('.json')) files.push(textFile(name, readFileSync(join(dir, name), 'utf8')));
+  }
+  for (const name of readdirSync(join(dir, 'onnx'))) {
+    const bytes = readFileSync(join(dir, 'onnx', name));
+    files.push(lfsBytes(`onnx/${name}`, bytes), lfsBytes(`onnx/${name.replace(/\.onnx$/, '_quantized.onnx')}`, bytes));
+  }
+  return files;
+}
+
 /** The fixture's text; found from this file's folder upwards (it runs from test/ or from out/test/). */
 export function tinyTokenizerJson(): string {
   if (tokenizerJson === undefined) {
@@ -110,6 +157,19 @@ function modelFiles(m: ModelEntry): RepoFile[] {
       files.push(textFile('modules.json', JSON.stringify([{ idx: 0, name: '0', path: '', type: 'sentence_transformers.models.Transformer' }])));
       files.push(textFile('1_Pooling/config.json', JSON.stringify({ word_embedding_dimension: 384, pooling_mode_mean_tokens: true })));
       files.push(lfsFile(key, 'model.safetensors', weightsSize));
+      break;
+    case 'transformers.js':
+      if (ONNX_FIXTURE_MODELS[m.id]) {
+        files.push(...onnxFixtureFiles(ONNX_FIXTURE_MODELS[m.id]));
+        break;
+      }
+      // transformers.js' layout with tiny sizes: full, quantized and fp16 graphs (only the quantized one is downloaded).
+      files.push(textFile('config.json', JSON.stringify({ architectures: ['DistilBertForSequenceClassification'], model_type: 'distilbert', id2label: { 0: 'NEGATIVE', 1: 'POSITIVE' } }, null, 2)));
+      files.push(textFile('tokenizer.json', JSON.stringify({ version: '1.0', model: { type: 'WordPiece', vocab: { '[UNK]': 0 } } })));
+      files.push(textFile('tokenizer_config.json', JSON.stringify({ model_max_length: 512 }, null, 2)));
+      files.push(lfsFile(key, 'onnx/model.onnx', m.parameters * 4));
+      files.push(lfsFile(key, 'onnx/model_quantized.onnx', m.parameters));
+      files.push(lfsFile(key, 'onnx/model_fp16.onnx', m.parameters * 2));
       break;
     case 'timm':
       files.push(lfsFile(key, 'pytorch_model.bin', weightsSize));

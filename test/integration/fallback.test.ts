@@ -24,7 +24,8 @@ describe('fallback along the chain', () => {
     const decision = await lastDecision();
     assert.ok(decision, 'Show Last Routing Decision returns the decision');
     assert.equal(decision.id, result.decision?.id, 'it is the decision of this action');
-    const [failed, answered] = decision.outcomes;
+    // The on-device candidate (core/local) comes first, skipped with its reason; the remote chain follows.
+    const [failed, answered] = decision.outcomes.filter((o) => o.provider.kind !== 'local');
     assert.equal(failed.model, first);
     assert.equal(failed.status, 'failed');
     assert.equal(failed.failure, 'loading');

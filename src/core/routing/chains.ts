@@ -11,7 +11,8 @@
  *   4. modern chat models through the Inference Providers auto router, so every chain ends with a chat
  *      model that can do any task from a prompt (src/core/routing/prompts.ts);
  *   5. remote endpoints under preferFreeLocal (they may cost money, so they come last).
- * Duplicates (same model on the same provider) keep their first position.
+ * Duplicates (same model on the same provider) keep their first position. The router adds the on-device candidate
+ * (core/local, RouterDeps.local) right after 1.
  */
 import { fixedLanguagePair } from '../language/languagePairs';
 import {
@@ -161,7 +162,7 @@ function placeEndpoints(task: TaskKind, settings: RoutingSettings): { before: Ca
 }
 
 function candidateKey(c: Candidate): string {
-  const where = c.provider.kind === 'hf' ? `hf:${c.provider.provider}` : `endpoint:${c.provider.endpointId}`;
+  const where = c.provider.kind === 'hf' ? `hf:${c.provider.provider}` : c.provider.kind === 'local' ? 'local' : `endpoint:${c.provider.endpointId}`;
   return `${where}\u0000${c.model}`;
 }
 

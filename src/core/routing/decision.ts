@@ -98,7 +98,7 @@ function base(candidate: CandidateLike) {
 }
 
 function providerLabel(provider: ProviderRef): string {
-  return provider.kind === 'hf' ? provider.provider : `endpoint ${provider.endpointId}`;
+  return provider.kind === 'hf' ? provider.provider : provider.kind === 'local' ? 'this machine' : `endpoint ${provider.endpointId}`;
 }
 
 /** The decision as plain text (markdown-friendly): what answered, why, and what was tried before. */

@@ -49,7 +49,7 @@ interface ProviderStats {
 
 /** The key health is grouped by: 'hf:<provider>' or 'endpoint:<id>'. */
 export function providerKeyOf(ref: ProviderRef): string {
-  return ref.kind === 'hf' ? `hf:${ref.provider}` : `endpoint:${ref.endpointId}`;
+  return ref.kind === 'hf' ? `hf:${ref.provider}` : ref.kind === 'local' ? 'local' : `endpoint:${ref.endpointId}`;
 }
 
 export class HealthMetrics {

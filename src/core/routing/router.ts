@@ -13,6 +13,16 @@ import { retryProgress, shortModelName } from './progressText';
 import { CallFailure, FALLBACK_KINDS, RETRY_KINDS, type CallOptions, type Candidate, type Clock, type KeyValueStore, type Transport } from './routingTypes';
 import { RoutingError } from './routingError';
 import type { TaskRequest, TaskResult } from '../tasks/taskTypes';
+/** The on-device provider (core/local): which local candidate a request gets, and the transport that runs it. */
+export interface LocalProviderDeps {
+  /**
+   * The `{ kind: 'local' }` candidate for the request (with `skip` set to the reason when it is not tried), or undefined
+   * when no small model does the task. It goes first in the chain, after a pinned model (core/local/localPlan.ts).
+   */
+  plan(request: TaskRequest): Candidate | undefined;
+  /** Runs a `{ kind: 'local' }` candidate (core/local/localTransport.ts). Not rate-limited, not counted in the quota. */
+  readonly transport: Transport;
+}
 
 export interface RunOptions extends CallOptions {
   /** Try exactly this candidate (the Hub browser's "Try it"): no chain, no fallback. */
@@ -57,6 +67,8 @@ export interface RouterDeps {
   readonly availability?: Pick<ModelAvailability, 'unservedReason'>;
   /** The chain builder; tests pass their own. */
   readonly buildChain?: (request: TaskRequest, settings: RoutingSettings) => Candidate[];
+  /** The on-device provider; without it no local candidate is listed. */
+  readonly local?: LocalProviderDeps;
 }
 
 /** How long a model that answered 404/410 is skipped without asking again. */
@@ -141,7 +153,7 @@ export class Router {
       emitCached(cached, options);
       return { result: cached, decision: this.finish(recorder.fromCache(this.clock.now())) };
     }
-    const chain = options.only ? [options.only] : (this.deps.buildChain ?? buildChain)(request, this.settings);
+    const chain = options.only ? [options.only] : this.chainFor(request);
     const unserved = options.only ? chain.map(() => undefined) : this.unservedReasons(chain);
     let lastFailure: CallFailure | undefined;
     const unreachable = new Set<string>();
@@ -176,8 +188,41 @@ export class Router {
     throw this.fail(recorder, new CallFailure(lastFailure?.kind ?? 'config', summary, lastFailure?.details));
   }
 
+  private chainFor(request: TaskRequest): Candidate[] {
+    const remote = (this.deps.buildChain ?? buildChain)(request, this.settings);
+    const local = this.deps.local?.plan(request);
+    if (!local) return remote;
+    const pinned = remote.length > 0 && remote[0].why.startsWith('pinned') ? 1 : 0;
+    return [...remote.slice(0, pinned), local, ...remote.slice(pinned)];
+  }
+
+  /** The one try of an on-device candidate: no rate limit, no quota, no retry (a local failure falls back at once). */
+  private async tryLocal(local: LocalProviderDeps, candidate: Candidate, request: TaskRequest, options: RunOptions, recorder: DecisionRecorder): Promise<TaskResult> {
+    if (options.signal?.aborted) throw new CallFailure('cancelled', 'Cancelled.');
+    const started = this.clock.now();
+    try {
+      const result = await local.transport.call(candidate, request, { signal: options.signal });
+      const latencyMs = this.clock.now() - started;
+      this.metrics.record(providerKeyOf(candidate.provider), { ok: true, latencyMs });
+      recorder.succeeded(candidate, 1, latencyMs);
+      emitCached(result, options);
+      return result;
+    } catch (err) {
+      const failure = err instanceof CallFailure ? err : new CallFailure('server', String(err));
+      const latencyMs = this.clock.now() - started;
+      if (failure.kind !== 'cancelled') this.metrics.record(providerKeyOf(candidate.provider), { ok: false, latencyMs, failure: failure.kind });
+      recorder.failed(candidate, failure, 1, latencyMs, failure.kind === 'cancelled' ? undefined : 'falling back to the remote chain');
+      // Any local failure but the user's cancel moves on to the remote chain.
+      throw failure.kind === 'cancelled' || FALLBACK_KINDS.has(failure.kind) ? failure : new CallFailure('server', failure.message, failure.details);
+    }
+  }
+
   /** Up to maxAttempts tries of one candidate; throws the failure that ends it. */
   private async tryCandidate(candidate: Candidate, request: TaskRequest, options: RunOptions, recorder: DecisionRecorder): Promise<TaskResult> {
+    if (candidate.provider.kind === 'local') {
+      if (!this.deps.local) throw new CallFailure('config', 'On-device models are not available in this window.');
+      return this.tryLocal(this.deps.local, candidate, request, options, recorder);
+    }
     const isHf = candidate.provider.kind === 'hf';
     for (let attempt = 1; ; attempt++) {
       if (options.signal?.aborted) throw new CallFailure('cancelled', 'Cancelled.');
@@ -253,6 +298,7 @@ export class Router {
   /** The host a candidate's request goes to (Inference Providers' router, or the endpoint's own). */
   private hostOf(candidate: Candidate): string {
     if (candidate.provider.kind === 'hf') return hostOf(this.settings.routerUrl);
+    if (candidate.provider.kind === 'local') return 'this machine';
     const id = candidate.provider.endpointId;
     return hostOf(this.settings.endpoints.find((e) => e.id === id)?.baseUrl ?? id);
   }

@@ -10,7 +10,9 @@ export type ProviderRef =
   /** Hugging Face Inference Providers. `provider` is 'auto', 'hf-inference' or a named provider. */
   | { readonly kind: 'hf'; readonly provider: string }
   /** A user-configured OpenAI-compatible endpoint (Ollama, TGI, vLLM, LM Studio, OpenAI). */
-  | { readonly kind: 'openai-compatible'; readonly endpointId: string };
+  | { readonly kind: 'openai-compatible'; readonly endpointId: string }
+  /** A small ONNX model run on this machine (core/local): no token, no network once downloaded, no quota. */
+  | { readonly kind: 'local' };
 
 /** One model the router may try for a request, with the reason it is in the chain. */
 export interface Candidate {

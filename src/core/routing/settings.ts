@@ -40,6 +40,10 @@ export interface RoutingSettings {
   readonly cacheTtlMs: number;
   /** Largest selection (characters) an action accepts. */
   readonly maxInputChars: number;
+  /** Small task models on this machine (core/local) first under preferFreeLocal. */
+  readonly localEnabled: boolean;
+  /** Disk the downloaded on-device models may use, in MB. */
+  readonly localMaxDiskMB: number;
 }
 
 export const DEFAULT_HUB_URL = 'https://huggingface.co';
@@ -101,6 +105,8 @@ export const SETTING_DEFAULTS = {
   'completion.requestsPerMinute': 30,
   'completion.openEditorsContext': false,
   'completion.chatFallback': false,
+  'local.enabled': true,
+  'local.maxDiskMB': 1024,
 } as const satisfies Readonly<Record<string, string | number | boolean | readonly string[] | readonly OpenAiEndpoint[] | Readonly<Record<string, never>>>>;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
@@ -127,6 +133,7 @@ export const NUMBER_RANGES: Readonly<Record<NumberSettingKey, { readonly min: nu
   'completion.maxTokens': { min: 1, max: 2048, integer: true },
   'completion.contextTokens': { min: 64, max: 32_768, integer: true },
   'completion.requestsPerMinute': { min: 1, max: 600 },
+  'local.maxDiskMB': { min: 0, max: 1_000_000, integer: true },
 };
 
 /** `value` as the number setting `key`: its default when not a finite number in range, the maximum when above it. */
@@ -160,6 +167,8 @@ export const DEFAULT_SETTINGS: RoutingSettings = {
   maxAttempts: SETTING_DEFAULTS['retry.maxAttempts'],
   cacheTtlMs: SETTING_DEFAULTS['cache.ttlSeconds'] * 1000,
   maxInputChars: SETTING_DEFAULTS.maxSelectionChars,
+  localEnabled: SETTING_DEFAULTS['local.enabled'],
+  localMaxDiskMB: SETTING_DEFAULTS['local.maxDiskMB'],
 };
 
 /** The setting that pins each task's model: `huggingFace.models.<key>` (the Hub view's "Use for task" writes it). */

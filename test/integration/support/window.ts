@@ -7,10 +7,15 @@
 // window's lifetime, rather than per case, because restoring the default would throttle whatever runs next.
 import * as vscode from 'vscode';
 
+//
+// On-device models (huggingFace.local.enabled, on by default) are off in this window for the same reason: the cases
+// here test the remote chain against the fake router, and with the tiny real models the fake Hub serves, a
+// sentiment or an en→fr translation would be answered on this machine. The on-device cases
+// (localModels.test.ts) turn them on for themselves.
 export const E2E_REQUESTS_PER_MINUTE = 1000;
 
 export async function prepareWindow(): Promise<void> {
-  await vscode.workspace
-    .getConfiguration('huggingFace')
-    .update('rateLimit.requestsPerMinute', E2E_REQUESTS_PER_MINUTE, vscode.ConfigurationTarget.Global);
+  const section = vscode.workspace.getConfiguration('huggingFace');
+  await section.update('rateLimit.requestsPerMinute', E2E_REQUESTS_PER_MINUTE, vscode.ConfigurationTarget.Global);
+  await section.update('local.enabled', false, vscode.ConfigurationTarget.Global);
 }

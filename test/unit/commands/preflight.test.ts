@@ -49,4 +49,9 @@ describe('commands/preflight', () => {
     assert.equal(preflight({ task: 'ner', settings: noEndpoints, hasToken: true, usage: usage(1, 10) }), undefined);
     assert.equal(preflight({ task: 'ner', settings: { policy: 'preferFreeLocal', endpoints: [ollama] }, hasToken: false, usage: usage(10, 10) }), undefined);
   });
+
+  it('lets a request through with no token and no quota left when an on-device model may answer it', () => {
+    assert.equal(preflight({ task: 'sentiment', settings: noEndpoints, hasToken: false, usage: usage(10, 10), localMayServe: true }), undefined);
+    assert.deepEqual(preflight({ task: 'sentiment', settings: noEndpoints, hasToken: false, usage: usage(0, 10), localMayServe: false })?.actions, ['signIn']);
+  });
 });

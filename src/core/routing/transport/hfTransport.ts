@@ -103,7 +103,8 @@ export async function withAttempt<T>(deps: HfTransportDeps, candidate: Candidate
 const OFFICIAL_HOSTS_ONLY = hfTokenCheck({ isApproved: () => false, requestApproval: async () => false });
 
 function describeCandidate(candidate: Candidate): string {
-  const where = candidate.provider.kind === 'hf' ? candidate.provider.provider : `endpoint "${candidate.provider.endpointId}"`;
+  const p = candidate.provider;
+  const where = p.kind === 'hf' ? p.provider : p.kind === 'local' ? 'this machine' : `endpoint "${p.endpointId}"`;
   return `${candidate.model} via ${where}`;
 }
 
@@ -114,6 +115,7 @@ interface Access {
 }
 
 async function resolveAccess(candidate: Candidate, settings: RoutingSettings, deps: HfTransportDeps): Promise<Access> {
+  if (candidate.provider.kind === 'local') throw new CallFailure('config', `${candidate.model} runs on this machine, not over the network.`);
   if (candidate.provider.kind === 'openai-compatible') {
     const id = candidate.provider.endpointId;
     const endpoint = settings.endpoints.find((e) => e.id === id);

@@ -221,8 +221,8 @@ async function callSummarization(ctx: TaskCallContext, request: Extract<TaskRequ
   return { task: 'summarize', text: request.style === 'bullets' ? toBullets(text) : text };
 }
 
-/** Summarisation models write paragraphs; the bullet style lists their sentences. */
-function toBullets(paragraph: string): string {
+/** Summarisation models write paragraphs; the bullet style lists their sentences (the on-device summaries too). */
+export function toBullets(paragraph: string): string {
   const sentences = paragraph.match(/[^.!?]+[.!?]*(?:\s+|$)/g) ?? [paragraph];
   return sentences
     .map((s) => s.trim())
