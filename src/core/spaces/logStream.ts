@@ -101,3 +101,58 @@ export function formatLogLine(line: LogLine): string {
   const time = /T(\d{2}:\d{2}:\d{2})/.exec(line.timestamp)?.[1];
   return time ? `[${time}] ${line.text}` : line.text;
 }
+
+export interface FollowOptions {
+  /** Opens the stream once; yields raw SSE text; returns when the server ended it, throws when it dropped. */
+  open(signal: AbortSignal): AsyncIterable<string>;
+  onLine(line: LogLine): void;
+  /** Told before each reconnect (attempt counts from 0). */
+  onReconnect?(attempt: number, error: unknown): void;
+  /** True when a failure is final (403, 404): no reconnect. */
+  isFatal?(error: unknown): boolean;
+  wait(ms: number, signal: AbortSignal): Promise<void>;
+  signal: AbortSignal;
+  maxAttempts?: number;
+  baseDelayMs?: number;
+}
+
+/**
+ * Follows a log stream: parses it, reconnects with backoff when it drops (the Hub replays from the start, the
+ * deduper drops what was shown), stops when the server ends it, on abort, on a fatal error or after maxAttempts
+ * reconnects in a row that brought no new line.
+ * Resolves to 'ended' | 'aborted'; rethrows a fatal error or the last one.
+ */
+export async function followLogs(o: FollowOptions): Promise<'ended' | 'aborted'> {
+  const deduper = new LogDeduper();
+  const max = o.maxAttempts ?? 8;
+  let attempt = 0;
+  for (;;) {
+    if (o.signal.aborted) return 'aborted';
+    const parser = new SpaceLogParser();
+    const emit = (lines: LogLine[]): void => {
+      for (const l of lines) {
+        if (!deduper.accept(l)) continue;
+        o.onLine(l);
+        attempt = 0; // new lines arrived: the connection works, the next drop starts the backoff again
+      }
+    };
+    try {
+      for await (const chunk of o.open(o.signal)) {
+        emit(parser.push(chunk));
+      }
+      emit(parser.end());
+      return o.signal.aborted ? 'aborted' : 'ended';
+    } catch (err) {
+      if (o.signal.aborted) return 'aborted';
+      if (o.isFatal?.(err) || attempt >= max) throw err;
+      o.onReconnect?.(attempt, err);
+      try {
+        await o.wait(reconnectDelay(attempt, o.baseDelayMs), o.signal);
+      } catch {
+        return 'aborted';
+      }
+      attempt += 1;
+      deduper.reconnected();
+    }
+  }
+}

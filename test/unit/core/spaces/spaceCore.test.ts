@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describeStage } from '../../../../src/core/spaces/spaceStage';
 import { nextPollDelay, PollScheduler, type Timers } from '../../../../src/core/spaces/pollScheduler';
-import { formatLogLine, LogDeduper, reconnectDelay, SpaceLogParser, type LogLine } from '../../../../src/core/spaces/logStream';
+import { followLogs, formatLogLine, LogDeduper, reconnectDelay, SpaceLogParser, type LogLine } from '../../../../src/core/spaces/logStream';
 
 describe('core/spaces', () => {
   describe('describeStage', () => {
@@ -76,6 +76,21 @@ describe('core/spaces', () => {
     it('backs off by doubling up to a cap and prefixes the time', () => {
       assert.deepEqual([0, 1, 2, 10].map((a) => reconnectDelay(a, 100, 1000)), [100, 200, 400, 1000]);
       assert.equal(formatLogLine({ text: 'hi', timestamp: '2026-12-05T14:15:03.123Z' }), '[14:15:03] hi');
+    });
+
+    it('follow stops at a fatal error without reconnecting, and gives up after maxAttempts', async () => {
+      const signal = new AbortController().signal;
+      const failing = (err: Error) => ({
+        open: async function* (): AsyncGenerator<string> { yield ''; throw err; },
+        onLine: () => undefined,
+        wait: () => Promise.resolve(),
+        signal,
+      });
+      const reconnects: number[] = [];
+      await assert.rejects(followLogs({ ...failing(new Error('403')), isFatal: () => true, onReconnect: (a) => reconnects.push(a) }), /403/);
+      assert.equal(reconnects.length, 0);
+      await assert.rejects(followLogs({ ...failing(new Error('drop')), maxAttempts: 2, onReconnect: (a) => reconnects.push(a) }), /drop/);
+      assert.deepEqual(reconnects, [0, 1]);
     });
   });
 });
