@@ -7,6 +7,8 @@ import { handleControl, type ControlTarget } from './controlApi';
 import { datasetsServerRoutes } from './datasetsServerRoutes';
 import { applyFault, type Fault, type FaultMatch } from './faults';
 import { hubRoutes } from './hubRoutes';
+import { resetSpaceRuntimes, setSpaceBuildOptions, startSpaceBuild, type SpaceBuildOptions } from './spaceRuntime';
+import { spaceRuntimeRoutes } from './spaceRuntimeRoutes';
 import { sendError, type ListenerName, type RecordedRequest, type RouteContext, type RouteTable } from './http';
 import { openaiRoutes } from './openaiRoutes';
 import { routerRoutes } from './routerRoutes';
@@ -31,6 +33,10 @@ export interface FakeHf extends ControlTarget {
   /** Tokens accepted as valid; add or delete freely. */
   readonly tokens: Set<string>;
   setFault(match: FaultMatch, fault: Fault): void;
+  /** Space builds: time between build log lines, and whether the next builds fail (BUILD_ERROR). */
+  setSpaceBuildOptions(options: Partial<SpaceBuildOptions>): void;
+  /** Starts a build of a Space (as a commit to it does); false for an unknown Space. */
+  startSpaceBuild(spaceId: string): boolean;
   clearFaults(): void;
   /** Clears faults, recorded requests, chat replies and tool calls. */
   reset(): void;
@@ -105,7 +111,7 @@ class FakeHfServer implements FakeHf {
 
   async start(basePort: number): Promise<void> {
     const tables: [ListenerName, RouteTable][] = [
-      ['hub', hubRoutes],
+      ['hub', (ctx) => spaceRuntimeRoutes(ctx) ?? hubRoutes(ctx)],
       ['router', routerRoutes],
       ['datasetsServer', datasetsServerRoutes],
       ['openai', openaiRoutes],
@@ -168,12 +174,21 @@ class FakeHfServer implements FakeHf {
     this.state.faults.add(match, fault);
   }
 
+  setSpaceBuildOptions(options: Partial<SpaceBuildOptions>): void {
+    setSpaceBuildOptions(this.state, options);
+  }
+
+  startSpaceBuild(spaceId: string): boolean {
+    return startSpaceBuild(this.state, spaceId);
+  }
+
   clearFaults(): void {
     this.state.faults.clear();
   }
 
   reset(): void {
     this.state.reset();
+    resetSpaceRuntimes(this.state);
   }
 
   setChatReply(model: string, text: string): void {
