@@ -23,13 +23,35 @@ function bundledPackages(metafiles) {
   return [...names].sort();
 }
 
-/** Name, version, licence id and licence text of an installed package; throws when the text is missing. */
+/**
+ * The standard text of licences a package may declare in package.json without shipping the file (gearhash-jit,
+ * which @huggingface/hub's commit code bundles, declares MIT and ships only dist/ and README.md).
+ */
+const DECLARED_LICENSE_TEXTS = {
+  MIT: [
+    'Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:',
+    '',
+    'The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.',
+    '',
+    'THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.',
+  ].join('\n'),
+};
+
+/**
+ * Name, version, licence id and licence text of an installed package. A package without a licence file gets the
+ * standard text of the licence its package.json declares, said as such; throws when there is neither.
+ */
 function packageNotice(root, name) {
   const dir = path.join(root, 'node_modules', name);
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
   const file = LICENSE_FILES.find((f) => fs.existsSync(path.join(dir, f)));
-  if (!file) throw new Error(`${name} ships no licence file: its notice cannot be generated`);
   const license = typeof manifest.license === 'string' ? manifest.license : 'see text';
+  if (!file) {
+    const standard = DECLARED_LICENSE_TEXTS[license];
+    if (!standard) throw new Error(`${name} ships no licence file: its notice cannot be generated`);
+    const text = `${name} ships no licence file; its package.json declares ${license}, whose standard text follows.\n\n${standard}`;
+    return { name, version: manifest.version, license, text };
+  }
   return { name, version: manifest.version, license, text: fs.readFileSync(path.join(dir, file), 'utf8').trim() };
 }
 

@@ -10,3 +10,4 @@ export * as hover from './editor/commentHover';
 export * as ghostText from './editor/ghostText';
 export * as hfTools from './chat/hfToolsImpl';
 export { createTokenCounting, tokenCountingOf } from './chat/tokenCounting';
+export * as hubFs from './hubfs/hubFsProvider';

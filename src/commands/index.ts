@@ -8,6 +8,7 @@ export { completionMenu, snoozeCompletion, toggleCompletion } from './completion
 export { cancelRunningRequests, showHealth, showLastDecision } from './diagnostics';
 export { extractEntities } from './entities';
 export { generateCode } from './generateCode';
+export { openRepoInExplorer } from './hubFiles';
 export { showPinnedModels } from './pins';
 export { runPrompt } from './runPrompt';
 export { summarizeSelection } from './summarize';

@@ -4,7 +4,8 @@
  * commit carries the head it checked against as `parentCommit`, so a commit racing in between is refused by the Hub
  * (412) too. The VS Code adapter (hubFsProvider.ts) maps HubFsError codes to FileSystemErrors.
  */
-import { commit, datasetInfo, downloadFile, listFiles, modelInfo, pathsInfo, spaceInfo, type CommitOperation } from '@huggingface/hub';
+import type { CommitOperation } from '@huggingface/hub';
+import { loadHubLibrary } from '../lazyChunks';
 import type { HfLocation } from '../core/hubfs/hfUri';
 
 export interface HubCallContext {
@@ -43,6 +44,9 @@ export interface CommitResult {
   readonly oid: string;
 }
 
+/** @huggingface/hub, from its lazy chunk (dist/hfHub.js). */
+const hub = loadHubLibrary;
+
 const keyOf = (loc: HfLocation, path = loc.path): string => `${loc.type}:${loc.repo}:${path}`;
 
 function statusOf(err: unknown): number | undefined {
@@ -78,7 +82,7 @@ export class HubRepoFs {
     if (loc.path === '') return { type: 'directory', size: 0, mtime: 0 };
     const ctx = await this.options.context();
     try {
-      const [info] = await pathsInfo({ ...ctx, repo: { type: loc.type, name: loc.repo }, paths: [loc.path], expand: true });
+      const [info] = await hub().pathsInfo({ ...ctx, repo: { type: loc.type, name: loc.repo }, paths: [loc.path], expand: true });
       if (!info) throw new HubFsError('NotFound', `${loc.repo}/${loc.path} was not found on the Hub.`);
       return { type: info.type === 'directory' ? 'directory' : 'file', size: info.size, mtime: info.lastCommit?.date.getTime() ?? 0 };
     } catch (err) {
@@ -90,7 +94,7 @@ export class HubRepoFs {
     const ctx = await this.options.context();
     const out: [string, 'file' | 'directory'][] = [];
     try {
-      for await (const entry of listFiles({ ...ctx, repo: { type: loc.type, name: loc.repo }, ...(loc.path ? { path: loc.path } : {}) })) {
+      for await (const entry of hub().listFiles({ ...ctx, repo: { type: loc.type, name: loc.repo }, ...(loc.path ? { path: loc.path } : {}) })) {
         const name = entry.path.slice(entry.path.lastIndexOf('/') + 1);
         out.push([name, entry.type === 'directory' ? 'directory' : 'file']);
       }
@@ -105,13 +109,13 @@ export class HubRepoFs {
     const ctx = await this.options.context();
     const repo = { type: loc.type, name: loc.repo };
     try {
-      const [info] = await pathsInfo({ ...ctx, repo, paths: [loc.path] });
+      const [info] = await hub().pathsInfo({ ...ctx, repo, paths: [loc.path] });
       if (!info || info.type === 'directory') throw new HubFsError('NotFound', `${loc.repo}/${loc.path} was not found on the Hub.`);
       const limit = this.options.maxFileBytes();
       if (info.size > limit) {
         throw new HubFsError('TooLarge', `${loc.path} is ${info.size} bytes, over the ${limit}-byte limit for opening Hub files (setting huggingFace.hubFiles.maxOpenBytes).`);
       }
-      const blob = await downloadFile({ ...ctx, repo, path: loc.path });
+      const blob = await hub().downloadFile({ ...ctx, repo, path: loc.path, xet: false });
       if (!blob) throw new HubFsError('NotFound', `${loc.repo}/${loc.path} was not found on the Hub.`);
       if (info.oid) this.seen.set(keyOf(loc), info.oid);
       return new Uint8Array(await blob.arrayBuffer());
@@ -143,7 +147,7 @@ export class HubRepoFs {
     const repo = { type: loc.type, name: loc.repo };
     try {
       const head = await this.headOf(loc, ctx);
-      const now = await pathsInfo({ ...ctx, repo, paths: checked });
+      const now = await hub().pathsInfo({ ...ctx, repo, paths: checked });
       for (const path of checked) {
         const before = this.seen.get(keyOf(loc, path));
         const current = now.find((p) => p.path === path)?.oid;
@@ -151,9 +155,9 @@ export class HubRepoFs {
           throw new HubFsError('Conflict', `${loc.repo}/${path} changed on the Hub since you opened it; nothing was committed.`);
         }
       }
-      const out = await commit({ ...ctx, repo, title: message, operations, parentCommit: head, useXet: false });
+      const out = await hub().commit({ ...ctx, repo, title: message, operations, parentCommit: head, useXet: false });
       if (!out) throw new HubFsError('Unavailable', `The Hub did not confirm the commit to ${loc.repo}.`);
-      const after = await pathsInfo({ ...ctx, repo, paths: checked });
+      const after = await hub().pathsInfo({ ...ctx, repo, paths: checked });
       for (const path of checked) {
         const oid = after.find((p) => p.path === path)?.oid;
         if (oid) this.seen.set(keyOf(loc, path), oid);
@@ -167,7 +171,7 @@ export class HubRepoFs {
 
   private async headOf(loc: HfLocation, ctx: HubCallContext): Promise<string> {
     const params = { ...ctx, name: loc.repo, additionalFields: ['sha' as const] };
-    const info = loc.type === 'model' ? await modelInfo(params) : loc.type === 'dataset' ? await datasetInfo(params) : await spaceInfo(params);
+    const info = loc.type === 'model' ? await hub().modelInfo(params) : loc.type === 'dataset' ? await hub().datasetInfo(params) : await hub().spaceInfo(params);
     return info.sha;
   }
 }

@@ -101,6 +101,8 @@ export const SETTING_DEFAULTS = {
   'completion.requestsPerMinute': 30,
   'completion.openEditorsContext': false,
   'completion.chatFallback': false,
+  'hubFiles.maxOpenBytes': 52_428_800,
+  'hubFiles.askCommitMessage': true,
 } as const satisfies Readonly<Record<string, string | number | boolean | readonly string[] | readonly OpenAiEndpoint[] | Readonly<Record<string, never>>>>;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
@@ -127,6 +129,7 @@ export const NUMBER_RANGES: Readonly<Record<NumberSettingKey, { readonly min: nu
   'completion.maxTokens': { min: 1, max: 2048, integer: true },
   'completion.contextTokens': { min: 64, max: 32_768, integer: true },
   'completion.requestsPerMinute': { min: 1, max: 600 },
+  'hubFiles.maxOpenBytes': { min: 1, max: 10_737_418_240, integer: true },
 };
 
 /** `value` as the number setting `key`: its default when not a finite number in range, the maximum when above it. */

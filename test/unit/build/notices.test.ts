@@ -58,12 +58,26 @@ describe('third-party notices', function () {
     assert.ok(text.includes(readFileSync(join(root, 'media/codicons/LICENSE'), 'utf8').trim()));
   });
 
-  it('refuses a bundled package that ships no licence text', () => {
+  it('refuses a bundled package that ships no licence text and declares no licence it knows the text of', () => {
     const fakeRoot = mkdtempSync(join(tmpdir(), 'sarvanom-nolicense-'));
     try {
       mkdirSync(join(fakeRoot, 'node_modules', 'no-license'), { recursive: true });
-      writeFileSync(join(fakeRoot, 'node_modules', 'no-license', 'package.json'), JSON.stringify({ name: 'no-license', version: '1.0.0', license: 'MIT' }));
+      writeFileSync(join(fakeRoot, 'node_modules', 'no-license', 'package.json'), JSON.stringify({ name: 'no-license', version: '1.0.0', license: 'SEE LICENSE IN terms.txt' }));
       assert.throws(() => notices.packageNotice(fakeRoot, 'no-license'), /no-license ships no licence file/);
+    } finally {
+      rmSync(fakeRoot, { recursive: true, force: true });
+    }
+  });
+
+  it('gives a package that declares MIT without the file the standard MIT text, saying so', () => {
+    const fakeRoot = mkdtempSync(join(tmpdir(), 'sarvanom-nolicense-'));
+    try {
+      mkdirSync(join(fakeRoot, 'node_modules', 'mit-only'), { recursive: true });
+      writeFileSync(join(fakeRoot, 'node_modules', 'mit-only', 'package.json'), JSON.stringify({ name: 'mit-only', version: '1.0.0', license: 'MIT' }));
+      const n = notices.packageNotice(fakeRoot, 'mit-only');
+      assert.equal(n.license, 'MIT');
+      assert.match(n.text, /^mit-only ships no licence file; its package.json declares MIT/);
+      assert.match(n.text, /Permission is hereby granted, free of charge/);
     } finally {
       rmSync(fakeRoot, { recursive: true, force: true });
     }
