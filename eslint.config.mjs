@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
  *   core/     -> nothing of the editor glue   (plain TypeScript, tested in node)
  *     routing/ -> tasks/, language/, comments/, trust/, web/, conversation/; intent/ -> language/, tasks/;
  *     completion/ -> routing/, comments/, tokens/; hover/ -> comments/, language/, routing/; local/ -> routing/, tasks/, language/, units/ (nothing in core/ imports these);
- *     deploy/ -> units/;
+ *     deploy/ -> units/; hubfs/, spaces/ -> nothing else in core/;
  *     tasks/ -> conversation/ (its types); language/, comments/, trust/, web/, conversation/, tokens/, units/ -> nothing else in core/
  * The glue (commands/, editor/, ui/, auth/, hubView/, chat/ and the files at src/) may import any of them.
  */
@@ -21,7 +21,7 @@ const only = (files, message, group, extraPaths = []) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { paths: extraPaths, patterns: [{ group, message }] }] },
 });
-const CORE_FOLDERS = ['routing', 'language', 'intent', 'comments', 'tasks', 'trust', 'web', 'completion', 'hover', 'conversation', 'tools', 'tokens', 'units', 'deploy', 'local'];
+const CORE_FOLDERS = ['routing', 'language', 'intent', 'comments', 'tasks', 'trust', 'web', 'completion', 'hover', 'conversation', 'tools', 'tokens', 'units', 'deploy', 'local', 'hubfs', 'spaces'];
 const CORE_ABOVE = [...GLUE, ...ROOT_GLUE, '**/hub/*', '**/webview/*', '**/shared/*'];
 /** One core folder: nothing above core, and of its sibling folders only those below it. */
 const coreFolder = (self, allowed) => ({
@@ -77,6 +77,8 @@ export default tseslint.config(
   coreFolder('tokens', []),
   coreFolder('units', []),
   coreFolder('deploy', ['units']),
+  coreFolder('hubfs', []),
+  coreFolder('spaces', []),
   only(['src/hub/**/*.ts'], 'src/hub is the Hub client: core/ and shared/ only', [...GLUE, ...ROOT_GLUE, '**/webview/*'], [noVscode('src/hub')]),
   only(
     ['src/shared/**/*.ts'],

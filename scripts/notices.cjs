@@ -43,6 +43,9 @@ function packageDir(root, name) {
 const LICENCE_TEXTS_FROM_SOURCE = {
   'onnxruntime-common': 'scripts/licences/onnxruntime.LICENSE.txt',
   'onnxruntime-web': 'scripts/licences/onnxruntime.LICENSE.txt',
+  // Hugging Face's successor of @huggingface/gearhash-wasm (bundled by @huggingface/hub's commit code); MIT as the
+  // huggingface.js repository it comes from, whose LICENSE this is.
+  'gearhash-jit': 'scripts/licences/huggingface.js.LICENSE.txt',
 };
 
 /** Name, version, licence id and licence text of an installed package; throws when the text is missing. */

@@ -11,3 +11,4 @@ export * as ghostText from './editor/ghostText';
 export * as hfTools from './chat/hfToolsImpl';
 export { createTokenCounting, tokenCountingOf } from './chat/tokenCounting';
 export { LocalModels } from './local/localModels';
+export * as hubFs from './hubfs/hubFsProvider';

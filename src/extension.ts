@@ -10,6 +10,7 @@ import { registerChat } from './chat/register';
 import { registerHfTools } from './chat/hfTools';
 import { registerCommentHover } from './editor/registerCommentHover';
 import { registerCompletion } from './editor/registerCompletion';
+import { registerHubFs } from './hubfs/registerHubFs';
 
 export function activate(context: vscode.ExtensionContext): void {
   const ctx = Ctx.create(context);
@@ -60,6 +61,8 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(registerHfTools(ctx));
 
   // The sidebar Hub browser (webview view `huggingface.hub` and its title-bar commands).
+  context.subscriptions.push(registerHubFs(ctx));
+  ctx.registerCommand('openRepoInExplorer');
   context.subscriptions.push(registerHubView(context, ctx.hubViewDeps(), ctx.state));
 }
 

@@ -9,6 +9,7 @@ export { cancelRunningRequests, showHealth, showLastDecision } from './diagnosti
 export { extractEntities } from './entities';
 export { manageLocalModels } from './localModels';
 export { generateCode } from './generateCode';
+export { openRepoInExplorer } from './hubFiles';
 export { showPinnedModels, useModelForTask } from './pins';
 export { runPrompt } from './runPrompt';
 export { summarizeSelection } from './summarize';

@@ -3,7 +3,7 @@
 import { deserializeRequest, type FakeUrls, type SerializedRequest } from './controlApi';
 import type { Fault, FaultMatch } from './faults';
 import type { RecordedRequest } from './http';
-import type { FakeToolCall } from './state';
+import type { FakeCommit, FakeToolCall } from './state';
 
 export class FakeHfControl {
   private readonly origin: string;
@@ -47,6 +47,11 @@ export class FakeHfControl {
   /** Chats with `model` ('*': any model) that declare tools are answered with this tool call (see FakeHf.setChatToolCall). */
   async setChatToolCall(model: string, call: FakeToolCall): Promise<void> {
     await this.call('POST', '/__fake/chat-tool-call', { model, ...call });
+  }
+
+  /** Commits the fake accepted since the last reset, in order. */
+  async commits(): Promise<FakeCommit[]> {
+    return (await this.call('GET', '/__fake/commits')) as FakeCommit[];
   }
 
   private async call(method: string, path: string, body?: unknown): Promise<unknown> {

@@ -2,7 +2,7 @@
 // host) can drive the fake: faults, reset, recorded requests, chat replies and tool calls. Never recorded, never faulted.
 import type { Fault, FaultMatch } from './faults';
 import { isRecord, sendError, sendJson, type ListenerName, type RecordedRequest, type RouteContext } from './http';
-import type { FakeToolCall } from './state';
+import type { FakeCommit, FakeToolCall } from './state';
 
 export interface FakeUrls {
   hubUrl: string;
@@ -14,6 +14,8 @@ export interface FakeUrls {
 /** What the control API needs from a running fake. */
 export interface ControlTarget extends FakeUrls {
   requests: RecordedRequest[];
+  /** Commits the fake accepted, in order (cleared by reset()). */
+  commits: FakeCommit[];
   setFault(match: FaultMatch, fault: Fault): void;
   clearFaults(): void;
   reset(): void;
@@ -59,6 +61,8 @@ export function handleControl(ctx: RouteContext, fake: ControlTarget): void {
   switch (op) {
     case 'GET /__fake/urls':
       return sendJson(ctx, 200, { hubUrl: fake.hubUrl, routerUrl: fake.routerUrl, datasetsServerUrl: fake.datasetsServerUrl, openaiUrl: fake.openaiUrl });
+    case 'GET /__fake/commits':
+      return sendJson(ctx, 200, fake.commits);
     case 'GET /__fake/requests':
       return sendJson(ctx, 200, fake.requests.map(serializeRequest));
     case 'POST /__fake/faults': {

@@ -14,7 +14,8 @@ import {
   type RouteMatch,
   type RouteTable,
 } from './http';
-import { FAKE_USER, READONLY_TOKEN } from './state';
+import { commitRoute } from './commitRoutes';
+import { FAKE_ORG, FAKE_USER, READONLY_TOKEN } from './state';
 
 const TYPES: Record<string, RepoType> = { models: 'model', datasets: 'dataset', spaces: 'space' };
 /** Any hub request carrying an unknown token is refused, as on the real Hub. */
@@ -36,7 +37,7 @@ function guarded(handler: (ctx: RouteContext) => void | Promise<void>, models?: 
 function withRepo(type: RepoType, id: string, then: (ctx: RouteContext, entry: RepoEntry) => void | Promise<void>): RouteMatch {
   return guarded(
     (ctx) => {
-      const entry = ctx.state.catalog.repo(type, id);
+      const entry = ctx.state.repo(type, id);
       if (!entry) return sendError(ctx, 404, 'Repository not found', { 'X-Error-Code': 'RepoNotFound' });
       if (entry.private && !hasValidToken(ctx)) {
         return sendError(ctx, 401, 'Invalid username or password.', { 'X-Error-Code': 'RepoNotFound' });
@@ -63,12 +64,24 @@ function handleWhoAmI(ctx: RouteContext): void {
     avatarUrl: '/avatars/fake-user.svg',
     periodEnd: null,
     billingMode: 'prepaid',
-    orgs: [],
+    orgs: [
+      {
+        type: 'org',
+        id: '65a1f0c0ffee000000000002',
+        name: FAKE_ORG,
+        fullname: 'Fake Org',
+        email: null,
+        canPay: false,
+        avatarUrl: '/avatars/fake-org.svg',
+        periodEnd: null,
+        roleInOrg: 'write',
+      },
+    ],
     auth: {
       type: 'access_token',
       accessToken: {
         displayName: token === READONLY_TOKEN ? 'fake readonly token' : 'fake token',
-        role: 'read',
+        role: token === READONLY_TOKEN ? 'read' : 'write',
         createdAt: '2026-01-01T00:00:00.000Z',
       },
     },
@@ -98,6 +111,9 @@ function apiRoute(ctx: RouteContext, segs: string[]): RouteMatch | undefined {
     return withRepo(type, id, (c, e) => handleTree(c, e, segs[5], segs.slice(6).join('/')));
   }
   if (ctx.method === 'POST' && action === 'paths-info' && segs.length === 6) return withRepo(type, id, (c, e) => handlePathsInfo(c, e, segs[5]));
+  if (ctx.method === 'POST' && (action === 'preupload' || action === 'commit') && segs.length === 6) {
+    return withRepo(type, id, (c, e) => commitRoute(c, e, action, segs[5]));
+  }
   return undefined;
 }
 

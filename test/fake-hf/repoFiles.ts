@@ -27,6 +27,11 @@ export function repoFiles(entry: RepoEntry): RepoFile[] {
   return files;
 }
 
+/** Serves `files` as the files of `entry` (a repo's state after a commit in the fake). */
+export function setRepoFiles(entry: RepoEntry, files: RepoFile[]): void {
+  cache.set(entry, [...files].sort((a, b) => a.path.localeCompare(b.path)));
+}
+
 export function findFile(entry: RepoEntry, path: string): RepoFile | undefined {
   return repoFiles(entry).find((f) => f.path === path);
 }
@@ -42,7 +47,11 @@ export function repoDirectories(entry: RepoEntry): string[] {
 }
 
 function textFile(path: string, content: string): RepoFile {
-  const buf = Buffer.from(content, 'utf8');
+  return bytesFile(path, Buffer.from(content, 'utf8'));
+}
+
+/** A regular (non-LFS) file holding `buf`, its oid the git blob sha1 as on the Hub. */
+export function bytesFile(path: string, buf: Buffer): RepoFile {
   const oid = createHash('sha1').update(`blob ${buf.length}\0`).update(buf).digest('hex');
   return { path, size: buf.length, oid, read: (start, end) => buf.subarray(start, end) };
 }

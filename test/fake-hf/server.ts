@@ -16,8 +16,8 @@ import { FakeState, type FakeToolCall } from './state';
 
 export type { Fault, FaultMatch } from './faults';
 export type { ListenerName, RecordedRequest } from './http';
-export { READONLY_TOKEN, VALID_TOKEN, FAKE_USER } from './state';
-export type { FakeToolCall } from './state';
+export { READONLY_TOKEN, VALID_TOKEN, FAKE_USER, FAKE_ORG } from './state';
+export type { FakeCommit, FakeToolCall } from './state';
 
 export interface FakeHf extends ControlTarget {
   /** `http://127.0.0.1:PORT`, stands for https://huggingface.co */
@@ -95,6 +95,7 @@ function lowerHeaders(req: IncomingMessage): Record<string, string> {
 class FakeHfServer implements FakeHf {
   readonly state = new FakeState();
   readonly requests = this.state.requests;
+  readonly commits = this.state.commits;
   readonly tokens = this.state.tokens;
   hubUrl = '';
   routerUrl = '';

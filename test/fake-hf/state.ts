@@ -1,6 +1,7 @@
 // Mutable state shared by the four listeners of one fake instance.
 import { getCatalog, type Catalog } from './catalog';
 import { FaultStore } from './faults';
+import type { RepoEntry, RepoType } from './catalogTypes';
 import type { RecordedRequest } from './http';
 
 /**
@@ -19,6 +20,20 @@ export const VALID_TOKEN = 'hf_fake_valid_token';
  */
 export const READONLY_TOKEN = 'hf_fake_readonly_token';
 export const FAKE_USER = 'fake-user';
+/** The organisation the fake user belongs to (whoami `orgs`); its repos are writable by the user's write token. */
+export const FAKE_ORG = 'fake-org';
+
+/** A commit the fake accepted (read through the control API `GET /__fake/commits`). */
+export interface FakeCommit {
+  repoType: RepoType;
+  repoId: string;
+  oid: string;
+  parentOid: string;
+  summary: string;
+  description: string;
+  added: string[];
+  deleted: string[];
+}
 
 export class FakeState {
   readonly tokens = new Set<string>([VALID_TOKEN, READONLY_TOKEN]);
@@ -31,6 +46,9 @@ export class FakeState {
   /** model ('*' for any) -> the text of text completions (fill-in-the-middle ghost text), instead of generateText. */
   readonly completionReplies = new Map<string, string>();
   readonly catalog: Catalog = getCatalog();
+  /** `type:id` -> the repo as it is after the last commit (the catalog entry is never changed). */
+  readonly repoHeads = new Map<string, RepoEntry>();
+  readonly commits: FakeCommit[] = [];
   private seq = 0;
 
   /** Deterministic, increasing ids for request ids and completion ids. */
@@ -45,6 +63,13 @@ export class FakeState {
     this.chatReplies.clear();
     this.chatToolCalls.clear();
     this.completionReplies.clear();
+    this.repoHeads.clear();
+    this.commits.length = 0;
+  }
+
+  /** The repo as currently committed: the catalog entry, or its state after the fake's last commit to it. */
+  repo(type: RepoType, id: string): RepoEntry | undefined {
+    return this.repoHeads.get(`${type}:${id}`) ?? this.catalog.repo(type, id);
   }
 
   /** The text a text completion or text generation of `model` answers with, if one was set. */

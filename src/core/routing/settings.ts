@@ -107,6 +107,8 @@ export const SETTING_DEFAULTS = {
   'completion.chatFallback': false,
   'local.enabled': true,
   'local.maxDiskMB': 1024,
+  'hubFiles.maxOpenBytes': 52_428_800,
+  'hubFiles.askCommitMessage': true,
 } as const satisfies Readonly<Record<string, string | number | boolean | readonly string[] | readonly OpenAiEndpoint[] | Readonly<Record<string, never>>>>;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
@@ -134,6 +136,7 @@ export const NUMBER_RANGES: Readonly<Record<NumberSettingKey, { readonly min: nu
   'completion.contextTokens': { min: 64, max: 32_768, integer: true },
   'completion.requestsPerMinute': { min: 1, max: 600 },
   'local.maxDiskMB': { min: 0, max: 1_000_000, integer: true },
+  'hubFiles.maxOpenBytes': { min: 1, max: 10_737_418_240, integer: true },
 };
 
 /** `value` as the number setting `key`: its default when not a finite number in range, the maximum when above it. */

@@ -101,7 +101,9 @@ describe('fake-hf hub with the real @huggingface/hub client', () => {
     it('returns the fake user for a valid token', async () => {
       const me = await whoAmI({ hubUrl: h.fake.hubUrl, accessToken: VALID_TOKEN });
       assert.equal(me.name, 'fake-user');
-      assert.equal(me.auth.accessToken?.role, 'read');
+      assert.equal(me.auth.accessToken?.role, 'write');
+      assert.ok(me.type === 'user');
+      assert.deepEqual(me.orgs.map((o) => o.name), ['fake-org']);
       assert.ok(me.auth.accessToken?.createdAt instanceof Date);
     });
 

@@ -1,0 +1,127 @@
+// Writes to a repo as @huggingface/hub's `commit` (and uploadFile/deleteFile, which call it) sends them:
+// `POST /api/<type>s/<id>/preupload/<rev>` with {gitAttributes?, files: [{path, size, sample}]} answers each file's
+// uploadMode, then `POST /api/<type>s/<id>/commit/<rev>` with an NDJSON body: a `header` line {summary, description,
+// parentCommit?} then `file` {path, content (base64), encoding: 'base64'} and `deletedFile` {path} lines.
+// The answer is {success, commitOid, commitUrl, hookOutput}. A stale parentCommit answers 412 as the Hub does; a token
+// without write access to the namespace answers 403. Files over 10 MB would go through the LFS batch API, which the fake
+// does not serve: preupload never asks for `lfs` below that size.
+import { hexId, type RepoEntry, type RepoType } from './catalogTypes';
+import { bearerToken, sendError, sendJson, type RouteContext } from './http';
+import { isKnownRevision, sendRevisionNotFound } from './hubFiles';
+import { bytesFile, repoFiles, setRepoFiles, type RepoFile } from './repoFiles';
+import { FAKE_ORG, FAKE_USER, READONLY_TOKEN, type FakeCommit, type FakeState } from './state';
+
+/** Above this size the Hub asks for an LFS upload (and then the fake refuses: no LFS batch here). */
+const REGULAR_MAX = 10 * 1024 * 1024;
+
+type CommitListener = (state: FakeState, repoType: RepoType, repoId: string) => void;
+const listeners: CommitListener[] = [];
+
+/** Adds a listener called after every successful commit (e.g. a Space build); returns its removal. */
+export function addCommitListener(listener: CommitListener): () => void {
+  listeners.push(listener);
+  return () => {
+    const i = listeners.indexOf(listener);
+    if (i >= 0) listeners.splice(i, 1);
+  };
+}
+
+/** Called after every successful commit. */
+export function onRepoCommitted(state: FakeState, repoType: RepoType, repoId: string): void {
+  for (const l of [...listeners]) l(state, repoType, repoId);
+}
+
+function canWrite(ctx: RouteContext, entry: RepoEntry): boolean {
+  const token = bearerToken(ctx);
+  if (token === undefined) {
+    sendError(ctx, 401, 'Invalid username or password.');
+    return false;
+  }
+  const namespace = entry.id.split('/')[0];
+  if (token === READONLY_TOKEN || (namespace !== FAKE_USER && namespace !== FAKE_ORG)) {
+    sendError(ctx, 403, `You don't have the rights to create a commit on ${entry.type} ${entry.id}`, { 'X-Error-Code': 'Forbidden' });
+    return false;
+  }
+  return true;
+}
+
+export function commitRoute(ctx: RouteContext, entry: RepoEntry, action: 'preupload' | 'commit', rev: string): void {
+  if (!isKnownRevision(entry, rev)) return sendRevisionNotFound(ctx, rev);
+  if (!canWrite(ctx, entry)) return;
+  return action === 'preupload' ? handlePreupload(ctx) : handleCommit(ctx, entry);
+}
+
+function handlePreupload(ctx: RouteContext): void {
+  const body = ctx.body as { files?: unknown } | undefined;
+  if (!Array.isArray(body?.files)) return sendError(ctx, 400, 'files must be an array');
+  const files = (body.files as { path?: unknown; size?: unknown }[]).map((f) => ({
+    path: String(f.path),
+    uploadMode: typeof f.size === 'number' && f.size > REGULAR_MAX ? 'lfs' : 'regular',
+    shouldIgnore: false,
+  }));
+  sendJson(ctx, 200, { files, commitOid: undefined });
+}
+
+interface Line {
+  key?: unknown;
+  value?: { path?: unknown; content?: unknown; encoding?: unknown; summary?: unknown; description?: unknown; parentCommit?: unknown };
+}
+
+function parseLines(body: unknown): Line[] | string {
+  if (typeof body !== 'string') return 'Expected an NDJSON body';
+  try {
+    return body.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Line);
+  } catch {
+    return 'Invalid NDJSON body';
+  }
+}
+
+function handleCommit(ctx: RouteContext, entry: RepoEntry): void {
+  const lines = parseLines(ctx.body);
+  if (typeof lines === 'string') return sendError(ctx, 400, lines);
+  const header = lines[0];
+  if (header?.key !== 'header' || typeof header.value?.summary !== 'string' || header.value.summary.trim() === '') {
+    return sendError(ctx, 400, 'The first line must be the header with a summary');
+  }
+  const parent = header.value.parentCommit;
+  if (typeof parent === 'string' && parent !== '' && !entry.sha.startsWith(parent)) {
+    return sendError(ctx, 412, 'A commit has happened since. Please refresh and try again.');
+  }
+  const files = new Map<string, RepoFile>(repoFiles(entry).map((f) => [f.path, f]));
+  const added: string[] = [];
+  const deleted: string[] = [];
+  for (const line of lines.slice(1)) {
+    const path = line.value?.path;
+    if (typeof path !== 'string' || path === '' || path.startsWith('/') || path.split('/').includes('..')) {
+      return sendError(ctx, 400, `Invalid path in commit: ${String(path)}`);
+    }
+    if (line.key === 'file' && typeof line.value?.content === 'string' && line.value.encoding === 'base64') {
+      files.set(path, bytesFile(path, Buffer.from(line.value.content, 'base64')));
+      added.push(path);
+    } else if (line.key === 'deletedFile') {
+      if (!files.delete(path)) return sendError(ctx, 404, `File not found: ${path}`, { 'X-Error-Code': 'EntryNotFound' });
+      deleted.push(path);
+    } else {
+      return sendError(ctx, 400, `Unsupported commit operation: ${String(line.key)}`);
+    }
+  }
+  const { state } = ctx;
+  const oid = hexId(`commit:${entry.type}:${entry.id}:${state.commits.length}:${entry.sha}`, 40);
+  const head: RepoEntry = { ...entry, sha: oid, lastModified: new Date().toISOString() };
+  setRepoFiles(head, [...files.values()]);
+  state.repoHeads.set(`${entry.type}:${entry.id}`, head);
+  const commit: FakeCommit = {
+    repoType: entry.type,
+    repoId: entry.id,
+    oid,
+    parentOid: entry.sha,
+    summary: header.value.summary,
+    description: typeof header.value.description === 'string' ? header.value.description : '',
+    added,
+    deleted,
+  };
+  state.commits.push(commit);
+  const prefix = entry.type === 'model' ? '' : `${entry.type}s/`;
+  sendJson(ctx, 200, { success: true, commitOid: oid, commitUrl: `${ctx.baseUrl}/${prefix}${entry.id}/commit/${oid}`, hookOutput: '' });
+  onRepoCommitted(state, entry.type, entry.id);
+}

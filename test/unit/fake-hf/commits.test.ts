@@ -1,0 +1,78 @@
+import { strict as assert } from 'node:assert';
+import { commit, deleteFile, downloadFile, listFiles, pathsInfo, uploadFile } from '@huggingface/hub';
+import { addCommitListener } from '../../fake-hf/commitRoutes';
+import { FakeHfControl } from '../../fake-hf/control';
+import { READONLY_TOKEN, VALID_TOKEN } from '../../fake-hf/server';
+import { collect, rejectionOf, useFakeHf } from './helpers';
+
+describe('fake-hf commits with the real @huggingface/hub client', () => {
+  const h = useFakeHf();
+  const opts = (accessToken = VALID_TOKEN) => ({ hubUrl: h.fake.hubUrl, accessToken });
+  const repo = { type: 'model' as const, name: 'fake-user/private-model' };
+
+  it('uploadFile commits the content: the tree, paths-info and download show it, the commit is recorded', async () => {
+    const before = (await pathsInfo({ ...opts(), repo, paths: ['README.md'], expand: true }))[0];
+    const out = await uploadFile({ ...opts(), repo, file: { path: 'notes/hello.txt', content: new Blob(['hi there']) }, commitTitle: 'Add hello', useXet: false });
+    assert.ok(out);
+    assert.match(out.commit.oid, /^[0-9a-f]{40}$/);
+    const files = await collect(listFiles({ ...opts(), repo, recursive: true }));
+    assert.ok(files.some((f) => f.path === 'notes/hello.txt' && f.size === 8));
+    const blob = await downloadFile({ ...opts(), repo, path: 'notes/hello.txt' });
+    assert.equal(await blob?.text(), 'hi there');
+    const [after] = await pathsInfo({ ...opts(), repo, paths: ['README.md'], expand: true });
+    assert.equal(after.lastCommit?.id, out.commit.oid);
+    assert.notEqual(before.lastCommit?.id, out.commit.oid);
+    const recorded = await new FakeHfControl(h.fake.hubUrl).commits();
+    assert.deepEqual(
+      recorded.map((c) => [c.repoId, c.summary, c.added, c.deleted, c.oid]),
+      [['fake-user/private-model', 'Add hello', ['notes/hello.txt'], [], out.commit.oid]],
+    );
+  });
+
+  it('deleteFile removes the file; deleting a missing one is a 404', async () => {
+    await deleteFile({ ...opts(), repo, path: 'README.md', commitTitle: 'Drop the card' });
+    assert.equal(await downloadFile({ ...opts(), repo, path: 'README.md' }), null);
+    const err = await rejectionOf(deleteFile({ ...opts(), repo, path: 'README.md' }));
+    assert.equal(err.statusCode, 404);
+  });
+
+  it('refuses a stale parentCommit with 412 and changes nothing', async () => {
+    const [readme] = await pathsInfo({ ...opts(), repo, paths: ['README.md'], expand: true });
+    const parentCommit = readme.lastCommit?.id;
+    assert.ok(parentCommit);
+    await uploadFile({ ...opts(), repo, file: { path: 'a.txt', content: new Blob(['1']) }, parentCommit });
+    const err = await rejectionOf(
+      commit({ ...opts(), repo, title: 'late', parentCommit, operations: [{ operation: 'addOrUpdate', path: 'a.txt', content: new Blob(['2']) }] }),
+    );
+    assert.equal(err.statusCode, 412);
+    assert.match(err.message, /A commit has happened since/);
+    assert.equal(await (await downloadFile({ ...opts(), repo, path: 'a.txt' }))?.text(), '1');
+    assert.equal(h.fake.commits.length, 1);
+  });
+
+  it('a read-only token, or a repo outside your namespaces, is refused with 403', async () => {
+    const readOnly = await rejectionOf(uploadFile({ ...opts(READONLY_TOKEN), repo, file: { path: 'x.txt', content: new Blob(['x']) } }));
+    assert.equal(readOnly.statusCode, 403);
+    const foreign = await rejectionOf(uploadFile({ ...opts(), repo: 'openai-community/gpt2', file: { path: 'x.txt', content: new Blob(['x']) } }));
+    assert.equal(foreign.statusCode, 403);
+    assert.equal(h.fake.commits.length, 0);
+  });
+
+  it('calls the commit listeners after each successful commit only', async () => {
+    const seen: string[] = [];
+    const remove = addCommitListener((_state, type, id) => seen.push(`${type}:${id}`));
+    try {
+      await uploadFile({ ...opts(), repo: { type: 'dataset', name: 'fake-user/private-dataset' }, file: { path: 'b.txt', content: new Blob(['b']) } });
+      await rejectionOf(uploadFile({ ...opts(READONLY_TOKEN), repo, file: { path: 'x.txt', content: new Blob(['x']) } }));
+    } finally {
+      remove();
+    }
+    assert.deepEqual(seen, ['dataset:fake-user/private-dataset']);
+  });
+
+  it('reset() restores the catalog state of committed repos', async () => {
+    await uploadFile({ ...opts(), repo, file: { path: 'gone.txt', content: new Blob(['g']) } });
+    h.fake.reset();
+    assert.equal(await downloadFile({ ...opts(), repo, path: 'gone.txt' }), null);
+  });
+});
