@@ -9,6 +9,7 @@ import { hexId, type RepoEntry, type RepoType } from './catalogTypes';
 import { bearerToken, sendError, sendJson, type RouteContext } from './http';
 import { isKnownRevision, sendRevisionNotFound } from './hubFiles';
 import { bytesFile, repoFiles, setRepoFiles, type RepoFile } from './repoFiles';
+import { startSpaceBuild } from './spaceRuntime';
 import { FAKE_ORG, FAKE_USER, READONLY_TOKEN, type FakeCommit, type FakeState } from './state';
 
 /** Above this size the Hub asks for an LFS upload (and then the fake refuses: no LFS batch here). */
@@ -28,6 +29,8 @@ export function addCommitListener(listener: CommitListener): () => void {
 
 /** Called after every successful commit. */
 export function onRepoCommitted(state: FakeState, repoType: RepoType, repoId: string): void {
+  // As on the Hub, a commit to a Space starts a new build (BUILDING, then RUNNING or BUILD_ERROR).
+  if (repoType === 'space') startSpaceBuild(state, repoId);
   for (const l of [...listeners]) l(state, repoType, repoId);
 }
 

@@ -1,3 +1,4 @@
+import { uploadFile } from '@huggingface/hub';
 // The fake's Space runtime routes, read the way the extension reads them: runtime JSON, the actions with a write
 // or read-only token, and the logs SSE parsed by the core's parser, including a dropped stream and a reconnect.
 import { strict as assert } from 'node:assert';
@@ -7,6 +8,14 @@ import { READONLY_TOKEN, VALID_TOKEN } from '../../fake-hf/server';
 import { useFakeHf } from './helpers';
 
 const SPACE = 'gradio/hello_world';
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('the condition did not hold in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 describe('fake-hf: Space runtime', () => {
   const h = useFakeHf();
@@ -92,6 +101,15 @@ describe('fake-hf: Space runtime', () => {
     assert.match(((await res.json()) as { error: string }).error, /read-only/);
     assert.equal((await fetch(url('/pause'), { method: 'POST' })).status, 401);
     assert.equal(await stage(), 'RUNNING');
+  });
+
+  it('a commit to a Space (through @huggingface/hub) starts a build that ends running', async () => {
+    const space = 'fake-org/static-page';
+    const runtimeOf = async () => ((await (await fetch(`${h.fake.hubUrl}/api/spaces/${space}/runtime`, { headers: auth() })).json()) as { stage: string }).stage;
+    assert.equal(await runtimeOf(), 'RUNNING');
+    await uploadFile({ hubUrl: h.fake.hubUrl, accessToken: VALID_TOKEN, repo: { type: 'space', name: space }, file: { path: 'index.html', content: new Blob(['<h1>new</h1>']) }, commitTitle: 'Update the page', useXet: false });
+    assert.equal(await runtimeOf(), 'BUILDING');
+    await waitFor(async () => (await runtimeOf()) === 'RUNNING');
   });
 
   it('answers 404 for a Space that does not exist', async () => {
