@@ -81,7 +81,7 @@ export class LocalModels {
   /** What the router needs: the plan (served or skipped with the reason) and the local transport. */
   providerDeps(): LocalProviderDeps {
     return {
-      plan: (request) => {
+      plan: (request, pinnedModel) => {
         const settings = this.host.config.routingSettings();
         return planLocal(request, {
           enabled: settings.localEnabled,
@@ -89,7 +89,7 @@ export class LocalModels {
           consent: this.consent(),
           isDownloaded: (model) => this.store.isDownloaded(model),
           unavailable: this.host.runnerFactory ? undefined : RUNTIME_UNAVAILABLE,
-        }).candidate;
+        }, pinnedModel).candidate;
       },
       transport: createLocalTransport({
         ensureModel: (model, signal) => this.ensureModel(model, signal),

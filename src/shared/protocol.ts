@@ -11,6 +11,7 @@
  */
 import { TASK_KINDS, type TaskKind } from '../core/tasks/taskTypes';
 import type { Pin } from './pins';
+import { LOCAL_PIN } from './taskMapping';
 
 /** The task vocabulary is part of the protocol: the webview takes it from here, never from core/. */
 export type { TaskKind };
@@ -176,7 +177,13 @@ const REQUEST_PARSERS: { readonly [M in Method]: (o: Obj, p: string) => ParamsOf
   files: kindAndId,
   datasetPreview: (o, p) => ({ id: repoId(o, 'id', p), config: str(o, 'config', p, 200), split: str(o, 'split', p, 200) }),
   spaceRuntime: (o, p) => ({ id: repoId(o, 'id', p) }),
-  pinModel: (o, p) => ({ task: task(o, p), modelId: repoId(o, 'modelId', p) }),
+  // A repo id, or one with ":local" (the details' "Run locally": that model on this machine).
+  pinModel: (o, p) => {
+    const raw = o.modelId;
+    const local = typeof raw === 'string' && raw.endsWith(LOCAL_PIN);
+    const id = repoId(local ? { modelId: (raw as string).slice(0, -LOCAL_PIN.length) } : o, 'modelId', p);
+    return { task: task(o, p), modelId: local ? `${id}${LOCAL_PIN}` : id };
+  },
   unpinModel: (o, p) => ({ task: task(o, p) }),
   pins: nothing,
   tryRun: (o, p) => ({

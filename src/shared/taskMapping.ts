@@ -57,3 +57,19 @@ export const TASK_LABELS: Readonly<Record<TaskKind, string>> = {
 };
 
 export { fixedLanguagePair };
+
+/** The tasks this extension runs on the user's machine (core/local: transformers.js, ONNX). */
+const LOCAL_TASKS: readonly TaskKind[] = ['translate', 'summarize', 'question-answering', 'sentiment', 'topic', 'ner'];
+
+/**
+ * The task a Hub model can run on this machine for: it has ONNX weights (the `onnx` tag or the `transformers.js`
+ * library, as the Hub marks them) and a pipeline the on-device runtime serves; undefined otherwise.
+ */
+export function localTaskFor(model: { readonly task: string; readonly library: string; readonly tags: readonly string[] }): TaskKind | undefined {
+  const onnx = model.library === 'transformers.js' || model.tags.includes('onnx') || model.tags.includes('transformers.js');
+  if (!onnx || isChatPipeline(model.task)) return undefined;
+  return tasksForPipeline(model.task).find((t) => LOCAL_TASKS.includes(t));
+}
+
+/** The pin suffix that runs a model on this machine (core/routing/router.ts LOCAL_PIN_SUFFIX). */
+export const LOCAL_PIN = ':local';

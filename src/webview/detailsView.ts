@@ -8,7 +8,7 @@ import { relativeTime } from './displayFormat';
 import type { HubFailure, RepoDetails, RepoKind } from '../shared/hubTypes';
 import type { Method } from '../shared/protocol';
 import { pinScope, type Pin } from '../shared/pins';
-import { TASK_LABELS } from '../shared/taskMapping';
+import { LOCAL_PIN, TASK_LABELS, localTaskFor } from '../shared/taskMapping';
 import {
   cardContent,
   collapsible,
@@ -190,6 +190,17 @@ export class DetailsView {
       this.renderPins();
       void this.loadPins();
       row.append(button('Try it', () => this.openPlayground(), { icon: 'play', secondary: true, title: 'Try this model' }));
+      const local = d.kind === 'model' ? localTaskFor(d) : undefined;
+      if (local) {
+        // ONNX weights for a task the on-device runtime serves: pinned with ":local", it runs on this machine.
+        row.append(
+          button('Run locally', () => void this.pin(`${d.id}${LOCAL_PIN}`, local, status), {
+            icon: 'vm',
+            secondary: true,
+            title: `Run this model on this machine for ${TASK_LABELS[local]} (ONNX; downloaded once, after you agree)`,
+          }),
+        );
+      }
     }
     row.append(
       button('Copy id', () => void this.simple('copyId', { id: d.id }, `Copied ${d.id}`), { icon: 'copy', secondary: true }),
@@ -274,8 +285,9 @@ export class DetailsView {
     status.textContent = '';
     try {
       await this.client.request('pinModel', { task, modelId });
-      status.textContent = `Pinned for ${TASK_LABELS[task]}.`;
-      this.host.announce(`${modelId} is now used for ${TASK_LABELS[task]}`);
+      const local = modelId.endsWith(LOCAL_PIN);
+      status.textContent = local ? `Runs on this machine for ${TASK_LABELS[task]} (downloaded on first use, after you agree).` : `Pinned for ${TASK_LABELS[task]}.`;
+      this.host.announce(`${modelId.replace(LOCAL_PIN, '')} is now used for ${TASK_LABELS[task]}${local ? ' on this machine' : ''}`);
       await this.loadPins();
     } catch (err) {
       status.textContent = failureOf(err).message;

@@ -49,9 +49,11 @@ export function localTranslationModel(sourceLang: string, targetLang: string): s
   return opus ? opus.replace(/^Helsinki-NLP\//, 'Xenova/') : undefined;
 }
 
-export function localModelFor(request: TaskRequest): LocalModelChoice {
+/** The on-device model for a request: `pinnedModel` (pinned with ":local") when given, else the catalog's. */
+export function localModelFor(request: TaskRequest, pinnedModel?: string): LocalModelChoice {
   const task = LOCAL_TASK[request.task];
   if (!task) return { ok: false, reason: `no on-device model does ${request.task}` };
+  if (pinnedModel) return { ok: true, task, model: pinnedModel, why: 'pinned to run on this machine' };
   if (request.task === 'translate') {
     const model = localTranslationModel(request.sourceLang, request.targetLang);
     const pair = `${baseLanguage(request.sourceLang) ?? request.sourceLang}→${baseLanguage(request.targetLang) ?? request.targetLang}`;

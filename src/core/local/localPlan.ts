@@ -39,14 +39,15 @@ function inputLength(request: TaskRequest): number {
   return request.text.length;
 }
 
-export function planLocal(request: TaskRequest, state: LocalState): LocalPlan {
-  const choice = localModelFor(request);
+export function planLocal(request: TaskRequest, state: LocalState, pinnedModel?: string): LocalPlan {
+  const choice = localModelFor(request, pinnedModel);
   if (!choice.ok) return { serve: false, reason: choice.reason };
   const candidate: Candidate = { model: choice.model, provider: LOCAL_PROVIDER, api: TASK_API[request.task], why: choice.why };
   const skip = (reason: string): LocalPlan => ({ serve: false, candidate: { ...candidate, skip: reason }, reason });
   if (!state.enabled) return skip('on-device models are turned off (setting huggingFace.local.enabled)');
   if (state.unavailable) return skip(state.unavailable);
-  if (state.policy !== 'preferFreeLocal') return skip(`routing policy ${state.policy} does not put on-device models first`);
+  // A model pinned to run here is the user's explicit choice: it runs whatever the policy.
+  if (state.policy !== 'preferFreeLocal' && !pinnedModel) return skip(`routing policy ${state.policy} does not put on-device models first`);
   const limit = LOCAL_INPUT_LIMITS[choice.task];
   const size = inputLength(request);
   if (size > limit) return skip(`input too long for the on-device model (${size.toLocaleString('en-US')} characters; it takes ${limit.toLocaleString('en-US')})`);

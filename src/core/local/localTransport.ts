@@ -7,7 +7,7 @@ import { commonSentiments } from '../routing/sentimentLabels';
 import { CallFailure, type Candidate, type Transport } from '../routing/routingTypes';
 import { toBullets } from '../routing/transport/taskCalls';
 import type { ScoredLabel, TaskRequest, TaskResult } from '../tasks/taskTypes';
-import { localModelFor, localRequest } from './localCatalog';
+import { LOCAL_TASK, localRequest } from './localCatalog';
 import type { LocalResult, LocalRunner } from './localTypes';
 
 export interface LocalTransportDeps {
@@ -26,11 +26,11 @@ const MIN_QA_SCORE = 0.01;
 export function createLocalTransport(deps: LocalTransportDeps): Transport {
   return {
     async call(candidate, request, options) {
-      const choice = localModelFor(request);
-      if (!choice.ok) throw new CallFailure('gone', `No on-device model: ${choice.reason}.`);
+      const task = LOCAL_TASK[request.task];
+      if (!task) throw new CallFailure('gone', `No on-device model does ${request.task}.`);
       const modelDir = await deps.ensureModel(candidate.model, options.signal);
       if (options.signal?.aborted) throw new CallFailure('cancelled', 'Cancelled.');
-      const local = localRequest(request, choice.task, modelDir);
+      const local = localRequest(request, task, modelDir);
       if (!local) throw new CallFailure('gone', `No on-device model does ${request.task}.`);
       let result: LocalResult;
       try {

@@ -14,12 +14,17 @@ import { CallFailure, FALLBACK_KINDS, RETRY_KINDS, type CallOptions, type Candid
 import { RoutingError } from './routingError';
 import type { TaskRequest, TaskResult } from '../tasks/taskTypes';
 /** The on-device provider (core/local): which local candidate a request gets, and the transport that runs it. */
+/** A pinned model id with this suffix runs on this machine (the Hub view's "Run locally"). */
+export const LOCAL_PIN_SUFFIX = ':local';
+
 export interface LocalProviderDeps {
   /**
    * The `{ kind: 'local' }` candidate for the request (with `skip` set to the reason when it is not tried), or undefined
    * when no small model does the task. It goes first in the chain, after a pinned model (core/local/localPlan.ts).
+   * `pinnedModel`: the model the user pinned with the ":local" suffix ("Run locally" in the Hub view), used instead of
+   * the catalog's.
    */
-  plan(request: TaskRequest): Candidate | undefined;
+  plan(request: TaskRequest, pinnedModel?: string): Candidate | undefined;
   /** Runs a `{ kind: 'local' }` candidate (core/local/localTransport.ts). Not rate-limited, not counted in the quota. */
   readonly transport: Transport;
 }
@@ -190,6 +195,13 @@ export class Router {
 
   private chainFor(request: TaskRequest): Candidate[] {
     const remote = (this.deps.buildChain ?? buildChain)(request, this.settings);
+    const first = remote[0];
+    if (first && first.why.startsWith('pinned') && first.model.endsWith(LOCAL_PIN_SUFFIX)) {
+      // Pinned to run on this machine: that model, locally (never sent to a provider), then the rest of the chain.
+      const model = first.model.slice(0, -LOCAL_PIN_SUFFIX.length);
+      const planned = this.deps.local?.plan(request, model) ?? { ...first, model, skip: 'on-device models are not available in this window' };
+      return [first.skip ? { ...planned, skip: first.skip } : planned, ...remote.slice(1)];
+    }
     const local = this.deps.local?.plan(request);
     if (!local) return remote;
     const pinned = remote.length > 0 && remote[0].why.startsWith('pinned') ? 1 : 0;

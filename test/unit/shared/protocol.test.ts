@@ -41,6 +41,8 @@ describe('protocol: webview -> host requests', () => {
     ['a three-part repo id', { ...REQUESTS.card, id: 'a/b/c' }],
     ['an unknown repo kind', { ...REQUESTS.card, kind: 'bucket' }],
     ['an unknown task', { ...REQUESTS.pinModel, task: 'hack' }],
+    ['a pin with a suffix other than :local', { ...REQUESTS.pinModel, modelId: 'org/model:evil' }],
+    ['a :local pin of a path-traversing id', { ...REQUESTS.pinModel, modelId: '../x:local' }],
     ['a negative offset', { ...REQUESTS.list, offset: -1 }],
     ['a zero count', { ...REQUESTS.list, count: 0 }],
     ['a huge count', { ...REQUESTS.list, count: 100_000 }],
@@ -99,6 +101,13 @@ describe('protocol: host -> webview messages', () => {
       assert.throws(() => parseHostMessage(message), ProtocolError);
     });
   }
+});
+
+describe('protocol: a pin to run on this machine', () => {
+  it('accepts a repo id with ":local" (the details\' "Run locally")', () => {
+    const message = { ...REQUESTS.pinModel, modelId: 'Xenova/distilbert-base-uncased-finetuned-sst-2-english:local' };
+    assert.deepEqual(parseWebviewMessage(clone(message)), message);
+  });
 });
 
 describe('protocol: fields the host acts on are checked against their real domain', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { apiFor, tasksForPipeline } from '../../../src/shared/taskMapping';
+import { apiFor, localTaskFor, tasksForPipeline } from '../../../src/shared/taskMapping';
 
 describe('shared/taskMapping', () => {
   it('offers a task model only for its own task', () => {
@@ -26,5 +26,13 @@ describe('shared/taskMapping', () => {
     assert.equal(apiFor('summarize', 'summarization'), 'summarization');
     assert.equal(apiFor('sentiment', 'text-classification'), 'text-classification');
     assert.equal(apiFor('generate-code', ''), 'chat');
+  });
+
+  it('says which ONNX models can run on this machine, and for which task', () => {
+    assert.equal(localTaskFor({ task: 'text-classification', library: 'transformers.js', tags: [] }), 'sentiment');
+    assert.equal(localTaskFor({ task: 'translation', library: 'transformers', tags: ['onnx'] }), 'translate');
+    assert.equal(localTaskFor({ task: 'text-classification', library: 'transformers', tags: ['pytorch'] }), undefined, 'no ONNX weights');
+    assert.equal(localTaskFor({ task: 'text-generation', library: 'transformers.js', tags: ['onnx'] }), undefined, 'chat models do not run here');
+    assert.equal(localTaskFor({ task: 'fill-mask', library: 'transformers.js', tags: [] }), undefined, 'no task of ours');
   });
 });

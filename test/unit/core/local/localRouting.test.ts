@@ -49,7 +49,7 @@ function setup(options: { state?: Partial<LocalState>; runner?: FakeRunner; ensu
     clock,
     buildChain,
     local: {
-      plan: (request) => planLocal(request, state).candidate,
+      plan: (request, pinned) => planLocal(request, state, pinned).candidate,
       transport: createLocalTransport({
         ensureModel: async (model) => {
           ensured.push(model);
@@ -72,6 +72,18 @@ describe('local provider in the routing chain', () => {
     assert.deepEqual(runner.calls, [{ task: 'translation', modelDir: '/models/Xenova/opus-mt-en-fr', text: 'Hello' }]);
     assert.deepEqual(remote.calls, []);
     assert.match(formatDecision(decision), /Xenova\/opus-mt-en-fr via this machine .*on this machine: opus-mt pair en→fr/);
+  });
+
+  it('a model pinned with ":local" (the Hub view\'s "Run locally") answers on this machine, whatever the policy, and never goes to a provider', async () => {
+    const runner = new FakeRunner(() => [{ label: 'POSITIVE', score: 0.9 }]);
+    const { router, remote, ensured } = setup({ runner, settings: { policy: 'huggingFaceOnly', pinnedModels: { sentiment: 'someone/tiny-sst2-onnx:local' } } });
+    const { result, decision } = await router.run({ task: 'sentiment', text: 'Lovely.' });
+    assert.equal(result.task, 'sentiment');
+    assert.equal(decision.chosen?.provider.kind, 'local', formatDecision(decision));
+    assert.equal(decision.chosen?.model, 'someone/tiny-sst2-onnx');
+    assert.deepEqual(ensured, ['someone/tiny-sst2-onnx']);
+    assert.deepEqual(remote.calls, []);
+    assert.equal(decision.outcomes.filter((o) => o.model.endsWith(':local')).length, 0, 'the suffixed id is never a candidate');
   });
 
   it('does not count local answers against the rate limit or the quota', async () => {
