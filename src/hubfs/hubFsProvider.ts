@@ -7,8 +7,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { defaultCommitMessage, parseHfUri, type HfLocation } from '../core/hubfs/hfUri';
 import { numberSetting } from '../core/routing/settings';
-import { credentialGuardedFetch } from '../core/trust/credentialHosts';
-import { isHfToken } from '../core/trust/hfToken';
+import { hubCallContext } from '../hubCalls';
 import { HubFsError, HubRepoFs } from './hubRepoFs';
 
 
@@ -41,12 +40,8 @@ export class HubFsProvider implements vscode.FileSystemProvider {
     private readonly changed: vscode.EventEmitter<vscode.FileChangeEvent[]>,
   ) {
     this.onDidChangeFile = changed.event;
-    const guarded = credentialGuardedFetch((input, init) => globalThis.fetch(input, init), ctx.checkTokenDestination);
     this.fs = new HubRepoFs({
-      context: async () => {
-        const token = await ctx.tokens.hfToken();
-        return { hubUrl: ctx.config.routingSettings().hubUrl.replace(/\/+$/, ''), fetch: guarded, ...(isHfToken(token) ? { accessToken: token } : {}) };
-      },
+      context: hubCallContext(ctx),
       maxFileBytes: () => numberSetting('hubFiles.maxOpenBytes', vscode.workspace.getConfiguration('huggingFace').get('hubFiles.maxOpenBytes')),
     });
   }

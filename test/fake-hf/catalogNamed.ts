@@ -8,6 +8,7 @@ import {
   type ModelEntry,
   type ProviderMapping,
   type SpaceEntry,
+  type SpaceSdk,
 } from './catalogTypes';
 
 interface ModelSpec {
@@ -202,4 +203,19 @@ export function namedSpaces(): SpaceEntry[] {
     space('fake-org/static-page', { sdk: 'static', stage: 'RUNNING', hardware: { current: null, requested: null }, title: 'Static Page', emoji: '📄', stats: [7, 0], dates: ['2024-05-01T00:00:00.000Z', '2024-05-02T00:00:00.000Z'] }),
     space('evil-org/hostile-space', { sdk: 'gradio', stage: 'PAUSED', hardware: { current: null, requested: 'cpu-basic' }, title: '<img src=x onerror=alert(1)>', emoji: '😈', stats: [1, 0], dates: ['2025-01-01T00:00:00.000Z', '2025-01-02T00:00:00.000Z'], card: 'hostile' }),
   ];
+}
+
+/**
+ * A repo made by `POST /api/repos/create` (test/fake-hf/commitRoutes.ts): empty but for its README and
+ * .gitattributes, owned by the namespace in its id; a new Space has no app file yet (stage NO_APP_FILE).
+ */
+export function createdRepo(type: 'model' | 'dataset' | 'space', id: string, opts: { private: boolean; sdk?: SpaceSdk }): ModelEntry | DatasetEntry | SpaceEntry {
+  const now = new Date().toISOString();
+  const name = id.split('/')[1] ?? id;
+  if (type === 'space') {
+    const entry = space(id, { sdk: opts.sdk ?? 'static', stage: 'NO_APP_FILE', hardware: { current: null, requested: 'cpu-basic' }, title: name, emoji: '🚀', stats: [0, 0], dates: [now, now] });
+    return { ...entry, private: opts.private };
+  }
+  if (type === 'dataset') return dataset(id, { tasks: [], size: 'n<1K', configs: [], stats: [0, 0, 0], dates: [now, now], viewer: false, private: opts.private });
+  return model(id, { pipeline: '', stats: [0, 0, 0], dates: [now, now], private: opts.private });
 }

@@ -6,8 +6,9 @@
 // without write access to the namespace answers 403. Files over 10 MB would go through the LFS batch API, which the fake
 // does not serve: preupload never asks for `lfs` below that size.
 import { hexId, type RepoEntry, type RepoType } from './catalogTypes';
-import { bearerToken, sendError, sendJson, type RouteContext } from './http';
+import { bearerToken, isRecord, sendError, sendJson, type RouteContext } from './http';
 import { isKnownRevision, sendRevisionNotFound } from './hubFiles';
+import { createdRepo } from './catalogNamed';
 import { bytesFile, repoFiles, setRepoFiles, type RepoFile } from './repoFiles';
 import { startSpaceBuild } from './spaceRuntime';
 import { FAKE_ORG, FAKE_USER, READONLY_TOKEN, type FakeCommit, type FakeState } from './state';
@@ -127,4 +128,39 @@ function handleCommit(ctx: RouteContext, entry: RepoEntry): void {
   const prefix = entry.type === 'model' ? '' : `${entry.type}s/`;
   sendJson(ctx, 200, { success: true, commitOid: oid, commitUrl: `${ctx.baseUrl}/${prefix}${entry.id}/commit/${oid}`, hookOutput: '' });
   onRepoCommitted(state, entry.type, entry.id);
+}
+
+const REPO_NAME = /^[A-Za-z0-9][\w.-]{0,95}$/;
+const SDKS = ['gradio', 'streamlit', 'docker', 'static'] as const;
+
+/**
+ * `POST /api/repos/create` as @huggingface/hub's createRepo sends it: `{ name, organization, type, visibility, sdk }`
+ * (sdk for Spaces). 200 `{ url, name, id }`; 409 when it exists (the Hub's "You already created this … repo"),
+ * 400 for an invalid name or SDK, 401 without a token, 403 for a read-only token or another namespace.
+ */
+export function createRepoRoute(ctx: RouteContext): void {
+  const body = isRecord(ctx.body) ? ctx.body : {};
+  const type = body.type === 'space' || body.type === 'dataset' ? body.type : body.type === undefined || body.type === 'model' ? 'model' : undefined;
+  if (!type) return sendError(ctx, 400, `Invalid repo type: ${String(body.type)}`);
+  const name = typeof body.name === 'string' ? body.name : '';
+  const namespace = typeof body.organization === 'string' && body.organization !== '' ? body.organization : FAKE_USER;
+  if (!REPO_NAME.test(name) || name.includes('..') || name.endsWith('.git')) {
+    return sendError(ctx, 400, 'Repo name must use alphanumeric chars or \'-\', \'_\', \'.\', \'--\' and \'..\' are forbidden, \'-\' and \'.\' cannot start or end the name, max length is 96.');
+  }
+  const sdk = type === 'space' ? (SDKS as readonly string[]).includes(String(body.sdk)) ? (body.sdk as (typeof SDKS)[number]) : undefined : undefined;
+  if (type === 'space' && !sdk) return sendError(ctx, 400, `Invalid sdk: ${String(body.sdk)} (gradio, streamlit, docker or static)`);
+  const id = `${namespace}/${name}`;
+  const token = bearerToken(ctx);
+  if (token === undefined) return sendError(ctx, 401, 'Invalid username or password.');
+  if (token === READONLY_TOKEN || (namespace !== FAKE_USER && namespace !== FAKE_ORG)) {
+    return sendError(ctx, 403, `You don't have the rights to create a ${type} under the namespace "${namespace}"`, { 'X-Error-Code': 'Forbidden' });
+  }
+  const prefix = type === 'model' ? '' : `${type}s/`;
+  const url = `${ctx.baseUrl}/${prefix}${id}`;
+  if (ctx.state.repo(type, id)) return sendJson(ctx, 409, { error: `You already created this ${type} repo`, url });
+  const entry = createdRepo(type, id, { private: body.visibility === 'private' || body.private === true, ...(sdk ? { sdk } : {}) });
+  const readme = `---\ntitle: ${name}\n${sdk ? `sdk: ${sdk}\n` : ''}---\n`;
+  setRepoFiles(entry, [bytesFile('.gitattributes', Buffer.from('*.bin filter=lfs diff=lfs merge=lfs -text\n')), bytesFile('README.md', Buffer.from(readme))]);
+  ctx.state.repoHeads.set(`${type}:${id}`, entry);
+  sendJson(ctx, 200, { url, name: id, id: hexId(`repo:${type}:${id}`, 24) });
 }

@@ -14,7 +14,7 @@ import {
   type RouteMatch,
   type RouteTable,
 } from './http';
-import { commitRoute } from './commitRoutes';
+import { commitRoute, createRepoRoute } from './commitRoutes';
 import { FAKE_ORG, FAKE_USER, READONLY_TOKEN } from './state';
 
 const TYPES: Record<string, RepoType> = { models: 'model', datasets: 'dataset', spaces: 'space' };
@@ -99,6 +99,7 @@ function handleInfo(ctx: RouteContext, entry: RepoEntry, rev: string): void {
 /** /api/... routes */
 function apiRoute(ctx: RouteContext, segs: string[]): RouteMatch | undefined {
   if (segs[1] === 'whoami-v2' && segs.length === 2 && ctx.method === 'GET') return { handler: handleWhoAmI };
+  if (segs[1] === 'repos' && segs[2] === 'create' && segs.length === 3 && ctx.method === 'POST') return { handler: createRepoRoute };
   const type = TYPES[segs[1]];
   if (!type) return undefined;
   if (segs.length === 2 && ctx.method === 'GET') return guarded((c) => handleList(c, type));

@@ -101,7 +101,7 @@ function append(rt: SpaceRuntimeState, log: 'build' | 'run', data: string): void
  * `stepMs`, then RUNNING (with a run log line) or BUILD_ERROR when the fail switch is set. False for an unknown Space.
  */
 export function startSpaceBuild(state: FakeState, spaceId: string): boolean {
-  const entry = state.catalog.repo('space', spaceId);
+  const entry = state.repo('space', spaceId);
   if (!entry || entry.type !== 'space') return false;
   const s = store(state);
   const rt = runtimeOf(state, entry);

@@ -21,7 +21,7 @@ function withSpace(id: string, write: boolean, then: (ctx: RouteContext, entry: 
     handler: (ctx) => {
       const token = bearerToken(ctx);
       if (token !== undefined && !ctx.state.tokens.has(token)) return sendError(ctx, 401, INVALID_CREDENTIALS);
-      const entry = ctx.state.catalog.repo('space', id);
+      const entry = ctx.state.repo('space', id);
       if (!entry || entry.type !== 'space') return sendError(ctx, 404, 'Repository not found', { 'X-Error-Code': 'RepoNotFound' });
       if (entry.private && !hasValidToken(ctx)) return sendError(ctx, 401, 'Invalid username or password.', { 'X-Error-Code': 'RepoNotFound' });
       if (write && token === undefined) return sendError(ctx, 401, 'Invalid username or password.');

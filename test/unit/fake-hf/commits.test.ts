@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { commit, deleteFile, downloadFile, listFiles, pathsInfo, uploadFile } from '@huggingface/hub';
+import { commit, createRepo, deleteFile, downloadFile, listFiles, pathsInfo, spaceInfo, uploadFile } from '@huggingface/hub';
 import { addCommitListener } from '../../fake-hf/commitRoutes';
 import { FakeHfControl } from '../../fake-hf/control';
 import { READONLY_TOKEN, VALID_TOKEN } from '../../fake-hf/server';
@@ -74,5 +74,20 @@ describe('fake-hf commits with the real @huggingface/hub client', () => {
     await uploadFile({ ...opts(), repo, file: { path: 'gone.txt', content: new Blob(['g']) } });
     h.fake.reset();
     assert.equal(await downloadFile({ ...opts(), repo, path: 'gone.txt' }), null);
+  });
+
+  it('createRepo makes a Space (409 for a clash, 403 for a read-only token or another namespace, 400 for a bad name), and a commit to it starts a build', async () => {
+    const space = { type: 'space' as const, name: 'fake-user/new-demo' };
+    const made = await createRepo({ ...opts(), repo: space, sdk: 'gradio', private: true });
+    assert.match(made.repoUrl, /\/spaces\/fake-user\/new-demo$/);
+    const info = await spaceInfo({ ...opts(), name: space.name });
+    assert.equal(info.name, 'fake-user/new-demo');
+    assert.equal((await rejectionOf(createRepo({ ...opts(), repo: space, sdk: 'gradio' }))).statusCode, 409);
+    assert.equal((await rejectionOf(createRepo({ ...opts(READONLY_TOKEN), repo: { type: 'space', name: 'fake-user/other' }, sdk: 'static' }))).statusCode, 403);
+    assert.equal((await rejectionOf(createRepo({ ...opts(), repo: { type: 'space', name: 'someone-else/x' }, sdk: 'static' }))).statusCode, 403);
+    assert.equal((await rejectionOf(createRepo({ ...opts(), repo: { type: 'model', name: 'fake-user/-bad-' } }))).statusCode, 400);
+    await uploadFile({ ...opts(), repo: space, file: { path: 'app.py', content: new Blob(['import gradio']) }, commitTitle: 'First app', useXet: false });
+    const runtime = (await (await fetch(`${h.fake.hubUrl}/api/spaces/fake-user/new-demo/runtime`, { headers: { Authorization: `Bearer ${VALID_TOKEN}` } })).json()) as { stage: string };
+    assert.equal(runtime.stage, 'BUILDING');
   });
 });
