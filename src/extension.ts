@@ -63,6 +63,8 @@ export function activate(context: vscode.ExtensionContext): void {
   // The sidebar Hub browser (webview view `huggingface.hub` and its title-bar commands).
   context.subscriptions.push(registerHubFs(ctx));
   ctx.registerCommand('openRepoInExplorer');
+  ctx.registerCommand('deployFolder');
+  ctx.registerCommand('uploadToRepo');
   context.subscriptions.push(registerHubView(context, ctx.hubViewDeps(), ctx.state));
 }
 

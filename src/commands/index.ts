@@ -15,3 +15,4 @@ export { runPrompt } from './runPrompt';
 export { summarizeSelection } from './summarize';
 export { translateSelection, translateSelectionToPreview } from './translate';
 export { translateCommentsInFile } from './translateFile';
+export { deployFolder, uploadToRepo } from '../deploy/deployFolder';

@@ -3,4 +3,4 @@
  * (dist/hfHub.js, see LAZY_CHUNKS in scripts/esbuild-plugins.cjs): `loadHubLibrary()` (src/lazyChunks.ts) brings it in on the
  * first Hub call (a search, details, sign-in), so activation does not parse the client.
  */
-export { commit, datasetInfo, downloadFile, listDatasets, listFiles, listModels, listSpaces, modelInfo, pathsInfo, spaceInfo, whoAmI } from '@huggingface/hub';
+export { commit, commitIter, createRepo, datasetInfo, downloadFile, listDatasets, listFiles, listModels, listSpaces, modelInfo, pathsInfo, spaceInfo, whoAmI } from '@huggingface/hub';
