@@ -17,6 +17,7 @@ import { activationSection } from './activation';
 import { bundleSection } from './bundle';
 import { eventLoopSection } from './eventLoop';
 import { chatModelsSection } from './chatModels';
+import { deploySection } from './deploy';
 import { completionSection } from './completion';
 import { hoverSection } from './hover';
 import { hubSearchSection } from './hubSearch';
@@ -44,6 +45,7 @@ const SECTIONS: readonly Section[] = [
   rateLimiterSection,
   eventLoopSection,
   localSection,
+  deploySection,
   memorySection,
 ];
 

@@ -6,18 +6,17 @@
  * the build is then followed until the Space runs or fails, with "Open Space". A commit is atomic on the Hub: a
  * failure or a cancel leaves nothing half-committed, and the message says so. Part of the actions chunk.
  */
-import { openAsBlob } from 'node:fs';
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx, Invocation } from '../ctx';
-import { planUpload, type FolderEntry, type UploadPlan } from '../core/deploy/uploadPlan';
+import { planUpload, type UploadPlan } from '../core/deploy/uploadPlan';
 import { describeStage } from '../core/spaces/spaceStage';
 import { formatBytes } from '../core/units/bytes';
 import { hubCallContext, type HubCallContext } from '../hubCalls';
 import { loadHubLibrary } from '../lazyChunks';
 import { isRepoId } from '../shared/repoId';
 import { argsObject, oneOfArg, stringArg } from '../commands/args';
+import { readFolder, uploadPlanned } from './folderUpload';
 
 type RepoType = 'space' | 'model' | 'dataset';
 /** A Hub call that writes: the token is there. */
@@ -34,35 +33,6 @@ export interface DeployResult {
   readonly files?: readonly string[];
   /** Spaces: the stage the build ended in (RUNNING, BUILD_ERROR, …), or the last one seen. */
   readonly stage?: string;
-}
-
-/** The files of `folder` as the plan takes them (links resolved: one pointing outside is marked), and its .gitignore files. */
-async function readFolder(folder: string): Promise<{ entries: FolderEntry[]; gitignores: Map<string, string> }> {
-  const root = await realpath(folder);
-  const entries: FolderEntry[] = [];
-  const gitignores = new Map<string, string>();
-  const walk = async (dir: string): Promise<void> => {
-    for (const item of await readdir(dir, { withFileTypes: true })) {
-      const full = join(dir, item.name);
-      const rel = relative(root, full).split(sep).join('/');
-      // Never descend into version control or dependency folders (the plan leaves them out anyway).
-      if (item.isDirectory() && (item.name === '.git' || item.name === 'node_modules')) continue;
-      if (item.isSymbolicLink()) {
-        const target = await realpath(full).catch(() => undefined);
-        const inside = target !== undefined && (target === root || target.startsWith(root + sep));
-        const stat = target ? await lstat(target) : undefined;
-        if (stat?.isFile()) entries.push({ path: rel, size: stat.size, ...(inside ? {} : { outside: true }) });
-        continue;
-      }
-      if (item.isDirectory()) await walk(full);
-      else if (item.isFile()) {
-        entries.push({ path: rel, size: (await lstat(full)).size });
-        if (item.name === '.gitignore') gitignores.set(relative(root, dir).split(sep).join('/'), await readFile(full, 'utf8'));
-      }
-    }
-  };
-  await walk(root);
-  return { entries, gitignores };
 }
 
 async function pickFolder(given: string | undefined): Promise<string | undefined> {
@@ -233,21 +203,12 @@ export function deployFolder(ctx: Ctx) {
           } else if (type !== 'space') {
             await ensureRepo(call, type, repo, undefined, args.private === true);
           }
-          const files = await Promise.all(plan.send.map(async (f) => ({ operation: 'addOrUpdate' as const, path: f.path, content: await openAsBlob(join(folder, ...f.path.split('/'))) })));
           const total = plan.send.length;
-          const done = new Set<string>();
-          const iter = hub.commitIter({ ...call, repo: { type, name: repo }, title: message, operations: files, abortSignal: controller.signal, useXet: false });
-          let step = await iter.next();
-          while (!step.done) {
-            const event = step.value;
-            if (event.event === 'phase') progress.report({ message: event.phase === 'committing' ? 'committing…' : event.phase === 'uploadingLargeFiles' ? 'uploading large files…' : 'preparing…' });
-            else if (event.event === 'fileProgress' && event.progress >= 1 && !done.has(event.path)) {
-              done.add(event.path);
-              progress.report({ increment: 100 / total, message: `${done.size} of ${total} files` });
-            }
-            step = await iter.next();
-          }
-          committed = step.value?.commit.oid;
+          const out = await uploadPlanned(hub, call, { type, name: repo }, folder, plan, message, controller.signal, (event) => {
+            if (event.kind === 'phase') progress.report({ message: event.text });
+            else progress.report({ increment: 100 / total, message: `${event.done} of ${total} files` });
+          });
+          committed = out;
           if (!committed) throw new Error('the Hub did not confirm the commit');
           ctx.log.info(`Deployed ${total} files from ${folder} to ${repo} (commit ${committed}).`);
           if (type !== 'space') {
