@@ -8,9 +8,10 @@ import { openAsBlob } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { commitIter, uploadFiles } from '@huggingface/hub';
+import { commitIter, listFiles, uploadFiles } from '@huggingface/hub';
 import { planUpload } from '../src/core/deploy/uploadPlan';
 import { readFolder, uploadPlanned } from '../src/deploy/folderUpload';
+import { HubRepoFs } from '../src/hubfs/hubRepoFs';
 import { VALID_TOKEN } from '../test/fake-hf/server';
 import { fmt, infoRow, targetRow } from './report';
 import type { BenchContext, Section, SectionResult } from './section';
@@ -77,6 +78,49 @@ export const deploySection: Section = {
     } finally {
       fake.reset();
       await rm(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+const TREE_FILES = 1000;
+const TREE_RUNS = 20;
+
+/** Opening a folder of 1,000 files over hf:// (HubRepoFs.readDirectory, what the Explorer calls) vs a direct listFiles. */
+export const hubTreeSection: Section = {
+  name: 'hubTree',
+  async run(ctx: BenchContext): Promise<SectionResult> {
+    const { fake } = ctx;
+    fake.reset();
+    const repo = { type: 'model' as const, name: 'fake-user/private-model' };
+    const call = { hubUrl: fake.hubUrl, accessToken: VALID_TOKEN, fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, init) };
+    try {
+      const files = Array.from({ length: TREE_FILES }, (_, i) => ({ path: `data/row${String(i).padStart(4, '0')}.txt`, content: new Blob([`row ${i}`]) }));
+      await uploadFiles({ ...call, repo, files, commitTitle: 'bench: a 1,000-file folder', useXet: false });
+      const fs = new HubRepoFs({ context: async () => call, maxFileBytes: () => 50_000_000 });
+      const ours = async (): Promise<void> => {
+        const entries = await fs.readDirectory({ type: 'model', repo: repo.name, path: 'data' });
+        if (entries.length !== TREE_FILES) throw new Error(`listed ${entries.length}`);
+      };
+      const direct = async (): Promise<void> => {
+        let n = 0;
+        for await (const entry of listFiles({ ...call, repo, path: 'data' })) if (entry.type === 'file') n += 1;
+        if (n !== TREE_FILES) throw new Error(`listed ${n}`);
+      };
+      ctx.log(`hubTree: ${TREE_RUNS} interleaved listings of a ${TREE_FILES}-file folder per variant`);
+      const timed = await sideBySide(ours, direct, { runs: TREE_RUNS, warmup: 2 });
+      return {
+        rows: [
+          infoRow(
+            'hubTree',
+            `hf:// files: opening a ${TREE_FILES}-file folder (readDirectory, as the Explorer does) vs a direct listFiles (median)`,
+            `${fmt.ms(timed.a.median)} vs ${fmt.ms(timed.b.median)} (${fmt.ratio(timed.ratioOfMedians)})`,
+            timed.ratioOfMedians,
+          ),
+        ],
+        details: { files: TREE_FILES, runs: TREE_RUNS, ours: timed.a, direct: timed.b },
+      };
+    } finally {
+      fake.reset();
     }
   },
 };

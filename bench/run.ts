@@ -17,7 +17,7 @@ import { activationSection } from './activation';
 import { bundleSection } from './bundle';
 import { eventLoopSection } from './eventLoop';
 import { chatModelsSection } from './chatModels';
-import { deploySection } from './deploy';
+import { deploySection, hubTreeSection } from './deploy';
 import { completionSection } from './completion';
 import { hoverSection } from './hover';
 import { hubSearchSection } from './hubSearch';
@@ -46,6 +46,7 @@ const SECTIONS: readonly Section[] = [
   eventLoopSection,
   localSection,
   deploySection,
+  hubTreeSection,
   memorySection,
 ];
 
