@@ -56,4 +56,28 @@ describe('Deploy Folder to a Space', () => {
     assert.match(result.message, /cannot write to fake-org\/static-page.*read-only.*Nothing was committed/);
     assert.deepEqual(await fake().commits(), []);
   });
+
+  it('a 500 on the commit (mid-upload) leaves nothing committed, says so and offers Retry', async () => {
+    const folder = fixtureFolder();
+    folders.push(folder);
+    await fake().setFault({ listener: 'hub', pathPrefix: '/api/spaces/fake-org/static-page/commit' }, { type: 'status', status: 500 });
+    const result = await vscode.commands.executeCommand<DeployResult>('huggingface.deployFolder', { folder, repo: 'fake-org/static-page', confirm: true });
+    assert.equal(result?.status, 'failed');
+    assert.match(result.message, /nothing was committed; try again/);
+    assert.deepEqual(await fake().commits(), []);
+  });
+
+  it('a folder over the size guard is refused with its size and the limit before anything is sent', async () => {
+    const folder = fixtureFolder();
+    folders.push(folder);
+    for (let i = 0; i < 5_001; i++) {
+      if (i % 1000 === 0) mkdirSync(join(folder, `many${i}`), { recursive: true });
+      writeFileSync(join(folder, `many${i - (i % 1000)}`, `f${i}.txt`), '');
+    }
+    const result = await vscode.commands.executeCommand<DeployResult>('huggingface.deployFolder', { folder, repo: 'fake-org/static-page', confirm: true });
+    assert.equal(result?.status, 'refused');
+    assert.match(result.message, /5,0\d\d files to upload; the limit is 5,000/);
+    const touched = (await fake().requests()).filter((r) => r.path.includes('static-page') || r.path.includes('/repos/create'));
+    assert.deepEqual(touched.map((r) => `${r.method} ${r.path}`), [], 'nothing was sent for the Space');
+  });
 });
