@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 // Writes to a repo as @huggingface/hub's `commit` (and uploadFile/deleteFile, which call it) sends them:
 // `POST /api/<type>s/<id>/preupload/<rev>` with {gitAttributes?, files: [{path, size, sample}]} answers each file's
 // uploadMode, then `POST /api/<type>s/<id>/commit/<rev>` with an NDJSON body: a `header` line {summary, description,
@@ -9,7 +10,7 @@ import { hexId, type RepoEntry, type RepoType } from './catalogTypes';
 import { bearerToken, isRecord, sendError, sendJson, type RouteContext } from './http';
 import { isKnownRevision, sendRevisionNotFound } from './hubFiles';
 import { createdRepo } from './catalogNamed';
-import { bytesFile, repoFiles, setRepoFiles, type RepoFile } from './repoFiles';
+import { bytesFile, lfsBytes, repoFiles, setRepoFiles, type RepoFile } from './repoFiles';
 import { startSpaceBuild } from './spaceRuntime';
 import { FAKE_ORG, FAKE_USER, READONLY_TOKEN, type FakeCommit, type FakeState } from './state';
 
@@ -92,6 +93,7 @@ function handleCommit(ctx: RouteContext, entry: RepoEntry): void {
     return sendError(ctx, 412, 'A commit has happened since. Please refresh and try again.');
   }
   const files = new Map<string, RepoFile>(repoFiles(entry).map((f) => [f.path, f]));
+  const state0 = ctx.state;
   const added: string[] = [];
   const deleted: string[] = [];
   for (const line of lines.slice(1)) {
@@ -101,6 +103,11 @@ function handleCommit(ctx: RouteContext, entry: RepoEntry): void {
     }
     if (line.key === 'file' && typeof line.value?.content === 'string' && line.value.encoding === 'base64') {
       files.set(path, bytesFile(path, Buffer.from(line.value.content, 'base64')));
+      added.push(path);
+    } else if (line.key === 'lfsFile' && typeof (line.value as { oid?: unknown } | undefined)?.oid === 'string') {
+      const bytes = state0.lfsObjects.get((line.value as { oid: string }).oid);
+      if (!bytes) return sendError(ctx, 400, `LFS object ${(line.value as { oid: string }).oid} was not uploaded`);
+      files.set(path, lfsBytes(path, bytes));
       added.push(path);
     } else if (line.key === 'deletedFile') {
       if (!files.delete(path)) return sendError(ctx, 404, `File not found: ${path}`, { 'X-Error-Code': 'EntryNotFound' });
@@ -163,4 +170,34 @@ export function createRepoRoute(ctx: RouteContext): void {
   setRepoFiles(entry, [bytesFile('.gitattributes', Buffer.from('*.bin filter=lfs diff=lfs merge=lfs -text\n')), bytesFile('README.md', Buffer.from(readme))]);
   ctx.state.repoHeads.set(`${type}:${id}`, entry);
   sendJson(ctx, 200, { url, name: id, id: hexId(`repo:${type}:${id}`, 24) });
+}
+
+/**
+ * The Git LFS batch API as @huggingface/hub's commit calls it for large files (not xet):
+ * `POST /{models: '' | datasets/ | spaces/}{id}.git/info/lfs/objects/batch` `{ operation: 'upload', transfers, objects }`
+ * → `{ transfer: 'basic', objects: [{ oid, size, actions: { upload: { href } } }] }` (no actions for an object the
+ * store already has). The client PUTs each object to its href (`/lfs-storage/<oid>`), then commits `lfsFile` lines.
+ */
+export function lfsBatchRoute(ctx: RouteContext, entry: RepoEntry): void {
+  if (!canWrite(ctx, entry)) return;
+  const body = isRecord(ctx.body) ? ctx.body : {};
+  if (body.operation !== 'upload' || !Array.isArray(body.objects)) return sendError(ctx, 400, 'Expected an upload batch with objects');
+  const objects = (body.objects as { oid?: unknown; size?: unknown }[]).map((o) => {
+    const oid = String(o.oid);
+    const size = Number(o.size);
+    if (!/^[0-9a-f]{64}$/.test(oid) || !Number.isInteger(size) || size < 0) return { oid, size, error: { code: 422, message: 'Invalid object' } };
+    if (ctx.state.lfsObjects.has(oid)) return { oid, size, authenticated: true };
+    return { oid, size, authenticated: true, actions: { upload: { href: `${ctx.baseUrl}/lfs-storage/${oid}`, expires_in: 3600 } } };
+  });
+  sendJson(ctx, 200, { transfer: 'basic', objects, hash_algo: 'sha256' }, { 'Content-Type': 'application/vnd.git-lfs+json' });
+}
+
+/** `PUT /lfs-storage/<oid>`: the object's bytes; refused when they do not hash to the oid. */
+export function lfsStorageRoute(ctx: RouteContext, oid: string): void {
+  const bytes = ctx.rawBody ?? Buffer.alloc(0);
+  const actual = createHash('sha256').update(bytes).digest('hex');
+  if (actual !== oid) return sendError(ctx, 400, `The uploaded bytes hash to ${actual}, not ${oid}`);
+  ctx.state.lfsObjects.set(oid, bytes);
+  ctx.res.writeHead(200, { ETag: `"${oid}"`, 'Content-Length': '0' });
+  ctx.res.end();
 }

@@ -30,6 +30,8 @@ export interface RouteContext {
   query: URLSearchParams;
   headers: Record<string, string>;
   body: unknown;
+  /** The request's bytes as sent (an LFS object upload is binary). */
+  rawBody?: Buffer;
   /** `http://127.0.0.1:PORT` of the listener that received the request (for absolute Link headers). */
   baseUrl: string;
   state: FakeState;

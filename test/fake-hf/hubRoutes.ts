@@ -14,7 +14,7 @@ import {
   type RouteMatch,
   type RouteTable,
 } from './http';
-import { commitRoute, createRepoRoute } from './commitRoutes';
+import { commitRoute, createRepoRoute, lfsBatchRoute, lfsStorageRoute } from './commitRoutes';
 import { FAKE_ORG, FAKE_USER, READONLY_TOKEN } from './state';
 
 const TYPES: Record<string, RepoType> = { models: 'model', datasets: 'dataset', spaces: 'space' };
@@ -128,7 +128,21 @@ function fileRoute(ctx: RouteContext, segs: string[]): RouteMatch | undefined {
   return withRepo(type, id, (c, e) => handleResolve(c, e, rest[3], rest.slice(4).join('/')));
 }
 
+/** The Git LFS batch endpoint of a repo (`[datasets/|spaces/]owner/name.git/info/lfs/objects/batch`) and the object store. */
+function lfsRoute(ctx: RouteContext, segs: string[]): RouteMatch | undefined {
+  if (segs[0] === 'lfs-storage' && segs.length === 2 && ctx.method === 'PUT') {
+    const oid = segs[1];
+    return { handler: (c) => lfsStorageRoute(c, oid) };
+  }
+  if (ctx.method !== 'POST' || segs.slice(-4).join('/') !== 'info/lfs/objects/batch') return undefined;
+  const type: RepoType = segs[0] === 'datasets' ? 'dataset' : segs[0] === 'spaces' ? 'space' : 'model';
+  const rest = type === 'model' ? segs : segs.slice(1);
+  if (rest.length !== 6 || !rest[1].endsWith('.git')) return undefined;
+  const id = `${rest[0]}/${rest[1].slice(0, -'.git'.length)}`;
+  return withRepo(type, id, (c, e) => lfsBatchRoute(c, e));
+}
+
 export const hubRoutes: RouteTable = (ctx) => {
   const segs = decodeSegments(ctx.path);
-  return segs[0] === 'api' ? apiRoute(ctx, segs) : fileRoute(ctx, segs);
+  return segs[0] === 'api' ? apiRoute(ctx, segs) : lfsRoute(ctx, segs) ?? fileRoute(ctx, segs);
 };

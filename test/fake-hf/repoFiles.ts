@@ -108,7 +108,7 @@ function repoRoot(marker: string): string {
 }
 
 /** An LFS file with these bytes (its pointer names their sha256, as the Hub's does). */
-function lfsBytes(path: string, buf: Buffer): RepoFile {
+export function lfsBytes(path: string, buf: Buffer): RepoFile {
   const sha256 = createHash('sha256').update(buf).digest('hex');
   const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${sha256}\nsize ${buf.length}\n`;
   return {

@@ -61,7 +61,7 @@ export interface StartOptions {
 
 const MAX_BODY = 32 * 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -70,7 +70,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       if (size > MAX_BODY) req.destroy(new Error('body too large'));
       else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -146,13 +146,15 @@ class FakeHfServer implements FakeHf {
     });
     res.setHeader('x-request-id', this.state.nextId(`fake-${listener}`));
     try {
-      const raw = await readBody(req);
+      const rawBody = await readBody(req);
+      // Binary uploads (LFS objects) are kept as bytes; everything else is read as text / JSON.
+      const raw = (req.headers['content-type'] ?? '').startsWith('application/octet-stream') || req.method === 'PUT' ? '' : rawBody.toString('utf8');
       const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const url = new URL(req.url ?? '/', baseUrl);
       const method = (req.method ?? 'GET').toUpperCase();
       const headers = lowerHeaders(req);
       const body = parseBody(raw);
-      const ctx: RouteContext = { listener, req, res, method, path: url.pathname, query: url.searchParams, headers, body, baseUrl, state: this.state, signal: aborter.signal };
+      const ctx: RouteContext = { listener, req, res, method, path: url.pathname, query: url.searchParams, headers, body, rawBody, baseUrl, state: this.state, signal: aborter.signal };
       if (url.pathname.startsWith('/__fake/')) return handleControl(ctx, this);
       recorded = { listener, method, path: url.pathname, url: req.url ?? '/', query: new URLSearchParams(url.searchParams), headers, body };
       this.requests.push(recorded);

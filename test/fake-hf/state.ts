@@ -49,6 +49,8 @@ export class FakeState {
   /** `type:id` -> the repo as it is after the last commit (the catalog entry is never changed). */
   readonly repoHeads = new Map<string, RepoEntry>();
   readonly commits: FakeCommit[] = [];
+  /** LFS objects uploaded through the batch API (sha256 -> bytes), until a reset. */
+  readonly lfsObjects = new Map<string, Buffer>();
   private seq = 0;
 
   /** Deterministic, increasing ids for request ids and completion ids. */
@@ -65,6 +67,7 @@ export class FakeState {
     this.completionReplies.clear();
     this.repoHeads.clear();
     this.commits.length = 0;
+    this.lfsObjects.clear();
   }
 
   /** The repo as currently committed: the catalog entry, or its state after the fake's last commit to it. */

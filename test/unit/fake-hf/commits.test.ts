@@ -90,4 +90,21 @@ describe('fake-hf commits with the real @huggingface/hub client', () => {
     const runtime = (await (await fetch(`${h.fake.hubUrl}/api/spaces/fake-user/new-demo/runtime`, { headers: { Authorization: `Bearer ${VALID_TOKEN}` } })).json()) as { stage: string };
     assert.equal(runtime.stage, 'BUILDING');
   });
+
+  it('a large file goes through the LFS batch API and the object store, and is committed as an lfsFile', async () => {
+    const big = Buffer.alloc(12 * 1024 * 1024, 7);
+    big.write('header', 0);
+    const seen: string[] = [];
+    const recording: typeof fetch = (input, init) => {
+      seen.push(`${init?.method ?? 'GET'} ${new URL(input instanceof Request ? input.url : String(input)).pathname}`);
+      return fetch(input, init);
+    };
+    await uploadFile({ ...opts(), fetch: recording, repo, file: { path: 'weights/model.bin', content: new Blob([big]) }, commitTitle: 'Add weights', useXet: false });
+    assert.ok(seen.includes('POST /fake-user/private-model.git/info/lfs/objects/batch'), seen.join(', '));
+    assert.ok(seen.some((s) => s.startsWith('PUT /lfs-storage/')), seen.join(', '));
+    const blob = await downloadFile({ ...opts(), repo, path: 'weights/model.bin' });
+    assert.ok(blob && Buffer.from(await blob.arrayBuffer()).equals(big), 'the bytes come back');
+    const [info] = await pathsInfo({ ...opts(), repo, paths: ['weights/model.bin'] });
+    assert.equal(info.lfs?.size, big.length, 'an LFS file');
+  });
 });
