@@ -6,7 +6,7 @@ import { closeAllEditorsDiscarding } from './support/editorUi';
 import { HUB, chooseOption, openDetails, resetHub, search } from './support/hubView';
 import type { BrowserCase } from './support/types';
 import { waitUntil } from './support/wait';
-import { answerQuickInput, clearNotifications, runFromCommandPalette, waitForNotification } from './support/workbench';
+import { answerQuickInput, clearNotifications, runFromCommandPalette, signInFromPalette, waitForNotification } from './support/workbench';
 
 export const cases: BrowserCase[] = [
   {
@@ -20,7 +20,7 @@ export const cases: BrowserCase[] = [
       const state = hub.locator('.state-yours');
       await state.waitFor({ state: 'visible', timeout: 30_000 });
       assert.match(await state.innerText(), /your models, datasets and Spaces[\s\S]*Sign in with a Hugging Face access token/);
-      assert.equal(await hub.locator(HUB.row).count(), 0, 'no rows while signed out');
+      assert.equal(await hub.locator(`${HUB.row}:visible`).count(), 0, 'no rows while signed out');
 
       await state.locator('vscode-button[aria-label="Sign in"]').click();
       await answerQuickInput(page, VALID_TOKEN);
@@ -36,6 +36,8 @@ export const cases: BrowserCase[] = [
   {
     name: 'the "Yours" scope lists fake-user/private-model marked private, and its details open with Open in Explorer',
     async run({ page }) {
+      await closeAllEditorsDiscarding(page);
+      await signInFromPalette(page, VALID_TOKEN);
       const hub = await resetHub(page);
       await chooseOption(hub, 'Whose repos', 'Yours');
       const ids = await search(hub, 'private');
