@@ -168,7 +168,7 @@ export class DetailsView {
         { class: 'badges' },
         d.author && h('span', { class: 'muted' }, `by ${d.author}`),
         d.gated && h('vscode-badge', { attrs: { title: 'Gated: access must be requested' } }, 'gated'),
-        d.private && h('vscode-badge', {}, 'private'),
+        d.private && h('vscode-badge', { attrs: { title: 'Private: only you and your organisation’s members can see it' } }, icon('lock'), ' private'),
       ),
       h('p', { class: 'details-meta' }, facts.join(' · ')),
       this.actions(d),
