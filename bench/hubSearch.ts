@@ -21,7 +21,7 @@ export const REPEATED = 50;
 export const CONCURRENT = 50;
 const CONCURRENT_ROUNDS = 4;
 const PAGE = 30;
-const QUERY: HubQuery = { tab: 'models', text: 'bert', sort: 'trending', filters: EMPTY_MODEL_FILTERS };
+const QUERY: HubQuery = { scope: 'everyone', tab: 'models', text: 'bert', sort: 'trending', filters: EMPTY_MODEL_FILTERS };
 
 function listRequests(fake: FakeHf): number {
   return fake.requests.filter((r) => r.listener === 'hub' && r.path === '/api/models').length;

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     checkTokenDestination: approving(urls.hubUrl, urls.datasetsServerUrl),
   });
   const request = (i: number): TaskRequest => ({ task: 'translate', text: `Memory benchmark sentence ${i}.`, sourceLang: 'en', targetLang: 'es' });
-  const query = (i: number): HubQuery => ({ tab: 'models', text: SEARCH_WORDS[i % SEARCH_WORDS.length], sort: i % 2 ? 'downloads' : 'trending', filters: EMPTY_MODEL_FILTERS });
+  const query = (i: number): HubQuery => ({ scope: 'everyone', tab: 'models', text: SEARCH_WORDS[i % SEARCH_WORDS.length], sort: i % 2 ? 'downloads' : 'trending', filters: EMPTY_MODEL_FILTERS });
 
   // Warm-up: JIT done, connections pooled, the router's cache and the Hub sessions at their steady size (both are
   // bounded); then the baseline. `cold` (before any request) is reported too, for the one-off cost.

@@ -25,9 +25,9 @@ export function hubSearchQuery(tab: HubSearchTab, text: string, task = ''): HubQ
     filter ||= named[1];
     words = `${words.slice(0, named.index)} ${words.slice(named.index + named[0].length)}`.replace(/\s+/g, ' ').trim();
   }
-  if (tab === 'models') return { tab, text: words, sort: 'downloads', filters: { ...EMPTY_MODEL_FILTERS, task: filter } };
-  if (tab === 'datasets') return { tab, text: words, sort: 'downloads', filters: { ...EMPTY_DATASET_FILTERS, task: filter } };
-  return { tab, text: words, sort: 'likes', filters: { ...EMPTY_SPACE_FILTERS, sdk: filter } };
+  if (tab === 'models') return { scope: 'everyone', tab, text: words, sort: 'downloads', filters: { ...EMPTY_MODEL_FILTERS, task: filter } };
+  if (tab === 'datasets') return { scope: 'everyone', tab, text: words, sort: 'downloads', filters: { ...EMPTY_DATASET_FILTERS, task: filter } };
+  return { scope: 'everyone', tab, text: words, sort: 'likes', filters: { ...EMPTY_SPACE_FILTERS, sdk: filter } };
 }
 
 /** One result as a line: id, label, downloads, likes, stage for Spaces, gated/private marks. */

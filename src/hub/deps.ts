@@ -4,7 +4,7 @@
  */
 import type { Router, RunOptions } from '../core/routing/router';
 import type { TaskKind } from '../core/tasks/taskTypes';
-import type { ViewState } from '../shared/hubTypes';
+import type { RepoKind, ViewState } from '../shared/hubTypes';
 import type { Pin } from '../shared/pins';
 
 /** The router's options for one run; `only` tries exactly this candidate (the "Try it" playground). */
@@ -41,6 +41,8 @@ export interface HostActions {
   copyText(text: string): Promise<void>;
   /** Inserts the snippet for the active editor's language (asks when it is neither JS/TS nor Python). */
   insertSnippet(snippets: Readonly<Record<SnippetLanguage, string>>): Promise<{ inserted: boolean; language: string }>;
+  /** Runs `huggingface.openRepoInExplorer` for the repo (an hf:// workspace folder). */
+  openRepoInExplorer(kind: RepoKind, id: string): Promise<void>;
   /** Runs the extension's sign-in command; resolves to whether a token is now set. */
   signIn(): Promise<boolean>;
   /** The host's mirror of the webview's persisted state. */

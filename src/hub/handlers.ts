@@ -63,6 +63,10 @@ export function createHubHandlers(service: HubService, deps: HubViewDeps, action
       deps.openExternal(service.repoUrl(r.kind, r.id));
       return {};
     },
+    openInExplorer: async (r) => {
+      await actions.openRepoInExplorer(r.kind, r.id);
+      return {};
+    },
     openExternal: async (r) => {
       const url = safeLinkUrl(r.url, `${service.hubUrl()}/`, EXTERNAL_PROTOCOLS);
       if (!url) throw new HubError({ kind: 'error', message: 'Only web and mail links can be opened.' });

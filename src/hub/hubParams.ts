@@ -13,6 +13,8 @@ export interface ModelListParams {
   readonly kind: 'model';
   readonly search: {
     readonly query?: string;
+    /** A user or organisation name (the Hub's `author` filter). */
+    readonly owner?: string;
     /** A pipeline tag; the Hub answers an unknown one with an empty list, so no client-side check. */
     readonly task?: PipelineType;
     readonly tags?: string[];
@@ -24,14 +26,14 @@ export interface ModelListParams {
 
 export interface DatasetListParams {
   readonly kind: 'dataset';
-  readonly search: { readonly query?: string; readonly tags?: string[] };
+  readonly search: { readonly query?: string; readonly owner?: string; readonly tags?: string[] };
   readonly sort: HubApiSort;
   readonly additionalFields: 'tags'[];
 }
 
 export interface SpaceListParams {
   readonly kind: 'space';
-  readonly search: { readonly query?: string; readonly tags?: string[] };
+  readonly search: { readonly query?: string; readonly owner?: string; readonly tags?: string[] };
   readonly sort: HubApiSort;
   readonly additionalFields: 'runtime'[];
 }
@@ -104,6 +106,11 @@ export function toHubListParams(query: HubQuery): HubListParams {
   }
 }
 
+/** The same listing restricted to one owner's repos (the "Yours" scope asks once per owner). */
+export function withOwner(params: HubListParams, owner: string): HubListParams {
+  return { ...params, search: { ...params.search, owner } } as HubListParams;
+}
+
 /** The parts of a Space the client-side filter looks at. */
 export interface SpaceFacts {
   readonly sdk: string;
@@ -127,5 +134,5 @@ export function queryKey(query: HubQuery): string {
     .sort()
     .filter((k) => f[k] !== '' && f[k] !== false)
     .map((k) => [k, f[k]]);
-  return JSON.stringify([query.tab, query.text.trim().toLowerCase(), query.sort, filters]);
+  return JSON.stringify([query.scope, query.tab, query.text.trim().toLowerCase(), query.sort, filters]);
 }

@@ -31,7 +31,8 @@ import { DatasetViewerClient } from './datasetViewer';
 import { hostOf, withoutTrailingSlash } from '../core/web/urls';
 import { HubError, probingFetch, sameOriginFetch, toHubFailure, type ResponseProbe } from './hubErrors';
 import { datasetDetails, datasetItem, modelDetails, modelItem, spaceDetails, spaceItem, spaceRuntimeOf, type Raw } from './hubMapping';
-import { clientFilter, queryKey, toHubListParams, type HubListParams } from './hubParams';
+import { clientFilter, queryKey, toHubListParams, withOwner, type HubListParams } from './hubParams';
+import { mergeKey, mergeListings } from './mergeListings';
 import { ListSession } from './listSession';
 import { TtlCache } from './ttlCache';
 
@@ -122,7 +123,8 @@ export class HubService {
     const stale = entry !== undefined && offset === 0 && this.now() - entry.session.createdAt >= (this.options.ttlMs ?? DEFAULT_TTL_MS);
     if (!entry || fresh || stale || entry.session.failed) {
       entry?.session.dispose();
-      entry = this.startSession(query, auth);
+      const owners = query.scope === 'yours' ? await this.owners(auth, fresh) : undefined;
+      entry = this.startSession(query, auth, owners);
     }
     this.sessions.delete(key);
     this.sessions.set(key, entry);
@@ -223,11 +225,32 @@ export class HubService {
     this.sessions.clear();
   }
 
-  private startSession(query: HubQuery, auth: Auth): { session: ListSession; probe: ResponseProbe } {
+  /**
+   * The names whose repos the "Yours" scope lists: the signed-in user's and their organisations' (whoami), cached like
+   * details. Signed out, there is no one to list for.
+   */
+  private async owners(auth: Auth, fresh: boolean): Promise<readonly string[]> {
+    if (!auth.accessToken) {
+      throw new HubError({
+        kind: 'signed-out',
+        message: 'Sign in to see your models, datasets and Spaces and your organisations’, private ones included.',
+      });
+    }
+    return this.cached('owners', 'whoami', fresh, async (ctx) => {
+      const info = (await loadHubLibrary().whoAmI({ ...ctx, accessToken: ctx.accessToken ?? '' })) as unknown as Raw;
+      const names = [info.name, ...(Array.isArray(info.orgs) ? info.orgs.map((o) => (o as Raw | null)?.name) : [])];
+      return names.filter((n): n is string => typeof n === 'string' && n !== '');
+    });
+  }
+
+  private startSession(query: HubQuery, auth: Auth, owners?: readonly string[]): { session: ListSession; probe: ResponseProbe } {
     const probe: ResponseProbe = {};
     const ctx = this.context(auth, probe);
     const filter = clientFilter(query);
-    const source = listItems(toHubListParams(query), ctx);
+    const params = toHubListParams(query);
+    const source = owners
+      ? mergeListings(owners.map((owner) => listItems(withOwner(params, owner), ctx)), mergeKey(query.sort))
+      : listItems(params, ctx);
     const session = new ListSession(source, {
       createdAt: this.now(),
       filter: filter && ((item) => filter({ sdk: item.label, hardware: item.hardware, stage: item.stage })),

@@ -49,6 +49,9 @@ export function createHostActions(state: PersistentState, deps: HubViewDeps): Ho
       await vscode.window.showTextDocument(doc);
       return { inserted: true, language };
     },
+    async openRepoInExplorer(kind, id) {
+      await vscode.commands.executeCommand('huggingface.openRepoInExplorer', { repo: id, type: kind });
+    },
     async signIn() {
       await vscode.commands.executeCommand('huggingface.signIn');
       return isHfToken(await deps.getToken());

@@ -11,6 +11,10 @@ export const HUB_TABS: readonly HubTab[] = ['models', 'datasets', 'spaces'];
 export type RepoKind = 'model' | 'dataset' | 'space';
 export const REPO_KINDS: readonly RepoKind[] = ['model', 'dataset', 'space'];
 
+/** Everyone's repos, or only the signed-in user's and their organisations' (private ones included). */
+export type HubScope = 'everyone' | 'yours';
+export const HUB_SCOPES: readonly HubScope[] = ['everyone', 'yours'];
+
 export type HubSort = 'trending' | 'downloads' | 'likes' | 'updated';
 export const HUB_SORTS: readonly HubSort[] = ['trending', 'downloads', 'likes', 'updated'];
 
@@ -44,10 +48,16 @@ export interface SpaceFilters {
   readonly runningOnly: boolean;
 }
 
+interface QueryBase {
+  readonly scope: HubScope;
+  readonly text: string;
+  readonly sort: HubSort;
+}
+
 export type HubQuery =
-  | { readonly tab: 'models'; readonly text: string; readonly sort: HubSort; readonly filters: ModelFilters }
-  | { readonly tab: 'datasets'; readonly text: string; readonly sort: HubSort; readonly filters: DatasetFilters }
-  | { readonly tab: 'spaces'; readonly text: string; readonly sort: HubSort; readonly filters: SpaceFilters };
+  | (QueryBase & { readonly tab: 'models'; readonly filters: ModelFilters })
+  | (QueryBase & { readonly tab: 'datasets'; readonly filters: DatasetFilters })
+  | (QueryBase & { readonly tab: 'spaces'; readonly filters: SpaceFilters });
 
 export const EMPTY_MODEL_FILTERS: ModelFilters = { task: '', library: '', language: '', inferenceProviders: false };
 export const EMPTY_DATASET_FILTERS: DatasetFilters = { task: '', language: '', size: '' };
@@ -229,6 +239,7 @@ export interface HubFailure {
 
 /** What the webview persists (getState/setState, mirrored by the host so a window reload restores it). */
 export interface ViewState {
+  readonly scope: HubScope;
   readonly tab: HubTab;
   readonly text: string;
   readonly sort: HubSort;
@@ -243,6 +254,7 @@ export interface ViewState {
 }
 
 export const INITIAL_VIEW_STATE: ViewState = {
+  scope: 'everyone',
   tab: 'models',
   text: '',
   sort: 'trending',
@@ -256,7 +268,7 @@ export const INITIAL_VIEW_STATE: ViewState = {
 
 /** The query the view state describes. */
 export function queryOf(state: ViewState): HubQuery {
-  const base = { text: state.text, sort: state.sort };
+  const base = { scope: state.scope, text: state.text, sort: state.sort };
   if (state.tab === 'models') return { ...base, tab: 'models', filters: state.modelFilters };
   if (state.tab === 'datasets') return { ...base, tab: 'datasets', filters: state.datasetFilters };
   return { ...base, tab: 'spaces', filters: state.spaceFilters };

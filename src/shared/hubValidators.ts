@@ -5,6 +5,7 @@
  */
 import {
   HUB_FAILURE_KINDS,
+  HUB_SCOPES,
   HUB_SORTS,
   HUB_TABS,
   REPO_KINDS,
@@ -98,13 +99,14 @@ function spaceFilters(v: unknown, p: string): SpaceFilters {
 
 export function parseHubQuery(v: unknown, p: string): HubQuery {
   const o = asObj(v, p);
+  const scope = oneOf(o, 'scope', HUB_SCOPES, p);
   const tab = oneOf(o, 'tab', HUB_TABS, p);
   const text = str(o, 'text', p, 500);
   const sort = oneOf(o, 'sort', HUB_SORTS, p);
   const fp = `${p}.filters`;
-  if (tab === 'models') return { tab, text, sort, filters: modelFilters(o.filters, fp) };
-  if (tab === 'datasets') return { tab, text, sort, filters: datasetFilters(o.filters, fp) };
-  return { tab, text, sort, filters: spaceFilters(o.filters, fp) };
+  if (tab === 'models') return { scope, tab, text, sort, filters: modelFilters(o.filters, fp) };
+  if (tab === 'datasets') return { scope, tab, text, sort, filters: datasetFilters(o.filters, fp) };
+  return { scope, tab, text, sort, filters: spaceFilters(o.filters, fp) };
 }
 
 export function parseViewState(v: unknown, p: string): ViewState {
@@ -114,6 +116,8 @@ export function parseViewState(v: unknown, p: string): ViewState {
     return { kind: repoKind(so, 'kind', sp), id: repoId(so, 'id', sp) };
   });
   return {
+    // States saved before the scope switch existed have no scope: they were the public lists.
+    scope: o.scope === undefined ? 'everyone' : oneOf(o, 'scope', HUB_SCOPES, p),
     tab: oneOf(o, 'tab', HUB_TABS, p),
     text: str(o, 'text', p, 500),
     sort: oneOf(o, 'sort', HUB_SORTS, p),

@@ -87,6 +87,8 @@ export type WebviewRequest =
   | (Req<'cancel'> & { readonly target: number })
   | (Req<'copyId'> & { readonly id: string })
   | (Req<'openOnHub'> & { readonly kind: RepoKind; readonly id: string })
+  /** Adds the repo to the workspace as an hf:// folder (the `huggingface.openRepoInExplorer` command). */
+  | (Req<'openInExplorer'> & { readonly kind: RepoKind; readonly id: string })
   /** A link in a card: the host opens it externally after re-checking the scheme. */
   | (Req<'openExternal'> & { readonly url: string })
   /** `task`: the model's pipeline tag, one of the Hub's pipeline types ('' when unknown), to pick the client call. */
@@ -124,6 +126,7 @@ export interface ResultMap {
   cancel: Empty;
   copyId: Empty;
   openOnHub: Empty;
+  openInExplorer: Empty;
   openExternal: Empty;
   insertSnippet: { readonly inserted: boolean; readonly language: string };
   signIn: { readonly signedIn: boolean };
@@ -195,6 +198,7 @@ const REQUEST_PARSERS: { readonly [M in Method]: (o: Obj, p: string) => ParamsOf
   cancel: (o, p) => ({ target: num(o, 'target', p, { int: true, min: 1 }) }),
   copyId: (o, p) => ({ id: repoId(o, 'id', p) }),
   openOnHub: kindAndId,
+  openInExplorer: kindAndId,
   openExternal: (o, p) => ({ url: str(o, 'url', p, 4096) }),
   insertSnippet: (o, p) => ({ ...kindAndId(o, p), task: pipelineTagOrNone(o, 'task', p) }),
   signIn: nothing,
@@ -230,6 +234,7 @@ const RESULT_PARSERS: { readonly [M in Method]: (v: unknown, p: string) => Resul
   cancel: emptyResult,
   copyId: emptyResult,
   openOnHub: emptyResult,
+  openInExplorer: emptyResult,
   openExternal: emptyResult,
   insertSnippet: (v, p) => {
     const o = asObj(v, p);

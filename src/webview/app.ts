@@ -92,6 +92,7 @@ export class App {
       showState: (el) => this.showState(el),
       announce: (text) => this.announce(text),
       signIn: () => void this.signIn(),
+      signedIn: () => this.signedIn,
       clearFilters: () => this.search.clearFilters(),
       clearSearch: () => this.search.clearSearch(),
       hasFilters: () => hasFilters(this.store.get()),

@@ -168,7 +168,7 @@ export class DetailsView {
         { class: 'badges' },
         d.author && h('span', { class: 'muted' }, `by ${d.author}`),
         d.gated && h('vscode-badge', { attrs: { title: 'Gated: access must be requested' } }, 'gated'),
-        d.private && h('vscode-badge', {}, 'private'),
+        d.private && h('vscode-badge', { attrs: { title: 'Private: only you and your organisation’s members can see it' } }, icon('lock'), ' private'),
       ),
       h('p', { class: 'details-meta' }, facts.join(' · ')),
       this.actions(d),
@@ -205,6 +205,11 @@ export class DetailsView {
     row.append(
       button('Copy id', () => void this.simple('copyId', { id: d.id }, `Copied ${d.id}`), { icon: 'copy', secondary: true }),
       button('Open on Hub', () => void this.simple('openOnHub', { kind: d.kind, id: d.id }, ''), { icon: 'link-external', secondary: true }),
+      button('Open in Explorer', () => void this.simple('openInExplorer', { kind: d.kind, id: d.id }, `Opened ${d.id} in the Explorer`), {
+        icon: 'folder-library',
+        secondary: true,
+        title: 'Add the repo to the workspace as an hf:// folder',
+      }),
       button('Insert snippet', () => void this.snippet(d), { icon: 'code', secondary: true, title: 'Insert a usage snippet at the cursor' }),
     );
     return row;
@@ -294,9 +299,10 @@ export class DetailsView {
     }
   }
 
-  private async simple(method: 'copyId' | 'openOnHub', params: { id: string; kind?: RepoKind }, done: string): Promise<void> {
+  private async simple(method: 'copyId' | 'openOnHub' | 'openInExplorer', params: { id: string; kind?: RepoKind }, done: string): Promise<void> {
     try {
       if (method === 'copyId') await this.client.request('copyId', { id: params.id });
+      else if (method === 'openInExplorer') await this.client.request('openInExplorer', { kind: params.kind ?? 'model', id: params.id }, { timeoutMs: 0 });
       else await this.client.request('openOnHub', { kind: params.kind ?? 'model', id: params.id });
       if (done) this.host.announce(done);
     } catch (err) {

@@ -111,3 +111,9 @@ export const SORT_OPTIONS: readonly Option[] = [
   { value: 'likes', label: 'Most likes' },
   { value: 'updated', label: 'Recently updated' },
 ];
+
+/** Whose repos the list shows: everyone's, or the signed-in user's and their organisations' (private ones included). */
+export const SCOPE_OPTIONS: readonly Option[] = [
+  { value: 'everyone', label: 'Everyone' },
+  { value: 'yours', label: 'Yours' },
+];

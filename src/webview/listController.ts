@@ -7,7 +7,7 @@ import { queryOf, type HubFailure, type HubListItem, type ListPage } from '../sh
 import { button, h } from './dom';
 import { RequestError, type Call, type RequestClient } from './requestClient';
 import type { ResultList } from './resultList';
-import { emptyState, failureState, skeleton } from './statusView';
+import { emptyState, failureState, signInState, skeleton } from './statusView';
 import type { ViewStore } from './store';
 
 const PAGE_SIZE = 50;
@@ -18,6 +18,8 @@ export interface ListHost {
   showState(el: HTMLElement): void;
   announce(text: string): void;
   signIn(): void;
+  /** Whether a token is set ("Yours" needs one). */
+  signedIn(): boolean;
   clearFilters(): void;
   clearSearch(): void;
   hasFilters(): boolean;
@@ -58,6 +60,15 @@ export class ListController {
     const generation = ++this.generation;
     const state = this.store.get();
     const count = opts.restore ? Math.min(1000, Math.max(PAGE_SIZE, state.loadedCount)) : PAGE_SIZE;
+    this.search = undefined;
+    if (state.scope === 'yours' && !this.host.signedIn()) {
+      // Nobody to list for: no request, the way in instead.
+      this.items = [];
+      this.done = true;
+      this.host.showState(signInState(() => this.host.signIn()));
+      this.host.announce('Sign in to see your repos');
+      return;
+    }
     this.host.showState(skeleton());
     const call = this.client.start('list', { query: queryOf(state), offset: 0, count, fresh: opts.fresh === true }, { timeoutMs: 90_000 });
     this.search = call;

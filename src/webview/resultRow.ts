@@ -36,7 +36,12 @@ export class ResultRow {
   private readonly owner = h('span', { class: 'row-owner' });
   private readonly name = h('span', { class: 'row-name' });
   private readonly gatedPill = h('span', { class: 'pill pill-gated', attrs: { title: 'Gated: access must be requested' } }, 'gated');
-  private readonly privatePill = h('span', { class: 'pill pill-private' }, 'private');
+  private readonly privatePill = h(
+    'span',
+    { class: 'pill pill-private', attrs: { title: 'Private: only you and your organisation’s members can see it' } },
+    icon('lock', 'pill-icon'),
+    'private',
+  );
   private readonly meta = h('div', { class: 'row-meta' });
   private kind: RepoKind = 'model';
 

@@ -1,6 +1,6 @@
 /**
  * The header of the list: one search box (debounced), the Models / Datasets / Spaces tabs whose
- * panels hold each tab's filters, and the sort select. Reads and writes the ViewStore; tells the
+ * panels hold each tab's filters, the scope (everyone's repos or yours) and the sort select. Reads and writes the ViewStore; tells the
  * controller when the query changed.
  */
 import {
@@ -8,6 +8,7 @@ import {
   EMPTY_MODEL_FILTERS,
   EMPTY_SPACE_FILTERS,
   HUB_TABS,
+  type HubScope,
   type HubSort,
   type HubTab,
   type ViewState,
@@ -18,6 +19,7 @@ import {
   LANGUAGE_OPTIONS,
   MODEL_LIBRARIES,
   MODEL_TASKS,
+  SCOPE_OPTIONS,
   SORT_OPTIONS,
   SPACE_HARDWARE,
   SPACE_SDKS,
@@ -42,6 +44,7 @@ export class SearchView {
   private readonly field: HTMLElement & { value: string };
   private readonly tabs: HTMLElement & { selectedIndex: number };
   private readonly sort: HTMLElement;
+  private readonly scope: HTMLElement;
   private readonly panels: HTMLElement[];
   /** "Datasets matching “llama”" with Clear: the one search box serves every tab, and says so. */
   private readonly queryNote: HTMLElement;
@@ -55,7 +58,7 @@ export class SearchView {
     const state = store.get();
     this.field = h('vscode-textfield', {
       id: 'hub-search',
-      attrs: { type: 'search', placeholder: this.placeholder(state.tab), 'aria-label': 'Search the Hugging Face Hub' },
+      attrs: { type: 'search', placeholder: this.placeholder(state.tab, state.scope), 'aria-label': 'Search the Hugging Face Hub' },
       on: { input: () => this.onInput() },
     }, h('span', { class: 'codicon codicon-search', attrs: { slot: 'content-before', 'aria-hidden': 'true' } })) as HTMLElement & { value: string };
     this.field.value = state.text;
@@ -69,13 +72,21 @@ export class SearchView {
     this.tabs.addEventListener('vsc-tabs-select', (e) => this.onTab((e as CustomEvent<{ selectedIndex: number }>).detail.selectedIndex));
     this.queryNote = h('div', { class: 'query-note', attrs: { role: 'note' } });
     this.sort = select('Sort results', SORT_OPTIONS, state.sort, (v) => this.set({ sort: v as HubSort }));
+    this.scope = select('Whose repos', SCOPE_OPTIONS, state.scope, (v) => this.onScope(v as HubScope));
     this.element = h(
       'header',
       { class: 'hub-header' },
       h('div', { class: 'search-row' }, this.field),
       this.tabs,
       this.queryNote,
-      h('div', { class: 'sort-row' }, h('label', { class: 'sort-label' }, 'Sort'), this.sort),
+      h(
+        'div',
+        { class: 'sort-row' },
+        h('label', { class: 'sort-label' }, 'Show'),
+        this.scope,
+        h('label', { class: 'sort-label' }, 'Sort'),
+        this.sort,
+      ),
     );
     this.renderFilters();
     this.renderQueryNote();
@@ -96,8 +107,14 @@ export class SearchView {
     this.set({ text: '' });
   }
 
-  private placeholder(tab: HubTab): string {
-    return `Search ${TAB_LABELS[tab].toLowerCase()}`;
+  private placeholder(tab: HubTab, scope: HubScope): string {
+    return `Search ${scope === 'yours' ? 'your ' : ''}${TAB_LABELS[tab].toLowerCase()}`;
+  }
+
+  private onScope(scope: HubScope): void {
+    if (scope === this.store.get().scope) return;
+    this.field.setAttribute('placeholder', this.placeholder(this.store.get().tab, scope));
+    this.set({ scope });
   }
 
   private set(patch: Partial<ViewState>): void {
@@ -111,7 +128,7 @@ export class SearchView {
    * datasets), so the list always says what it is filtered by, with a way out.
    */
   private renderQueryNote(): void {
-    const { text, tab } = this.store.get();
+    const { text, tab, scope } = this.store.get();
     const query = text.trim();
     this.queryNote.hidden = query === '';
     if (query === '') {
@@ -119,7 +136,7 @@ export class SearchView {
       return;
     }
     this.queryNote.replaceChildren(
-      h('span', {}, `${TAB_LABELS[tab]} matching “${query}”`),
+      h('span', {}, `${scope === 'yours' ? 'Your ' + TAB_LABELS[tab].toLowerCase() : TAB_LABELS[tab]} matching “${query}”`),
       button('Clear search', () => this.clearSearch(), { icon: 'close', secondary: true, title: 'Clear the search text (it applies to every tab)' }),
     );
   }
@@ -135,7 +152,7 @@ export class SearchView {
   private onTab(index: number): void {
     const tab = HUB_TABS[index];
     if (!tab || tab === this.store.get().tab) return;
-    this.field.setAttribute('placeholder', this.placeholder(tab));
+    this.field.setAttribute('placeholder', this.placeholder(tab, this.store.get().scope));
     // Spaces have no downloads: keep the sort meaningful.
     const sort = tab === 'spaces' && this.store.get().sort === 'downloads' ? 'trending' : this.store.get().sort;
     setSelectValue(this.sort, sort);

@@ -58,6 +58,18 @@ export function emptyState(text: string, actions: EmptyActions): HTMLElement {
   );
 }
 
+/** The "Yours" scope while signed out: what it would show, and how to sign in. */
+export function signInState(signIn: () => void): HTMLElement {
+  return h(
+    'div',
+    { class: 'state state-signed-out state-yours', attrs: { role: 'status' } },
+    icon('account', 'state-icon'),
+    h('p', {}, '“Yours” lists your models, datasets and Spaces and your organisations’, private ones included.'),
+    h('p', {}, 'Sign in with a Hugging Face access token to see them (or run “Hugging Face: Sign In (Set Token)”).'),
+    h('div', { class: 'state-actions' }, button('Sign in', signIn, { icon: 'account' })),
+  );
+}
+
 export interface FailureActions {
   readonly retry?: () => void;
   readonly signIn?: () => void;

@@ -2,7 +2,7 @@
 // absolute `Link: <...>; rel="next"` header (the only form @huggingface/hub follows).
 import type { ModelEntry, RepoEntry, RepoType } from './catalogTypes';
 import { expandParams, invalidExpand, projectRepo } from './hubFields';
-import { hasValidToken, sendError, sendJson, type RouteContext } from './http';
+import { canSeePrivate, sendError, sendJson, type RouteContext } from './http';
 
 export const MAX_LIMIT = 500;
 const SORT_KEYS: Record<string, (e: RepoEntry) => number | string> = {
@@ -47,9 +47,9 @@ function filterRepos(ctx: RouteContext, type: RepoType): RepoEntry[] {
   const pipeline = type === 'model' ? q.get('pipeline_tag') : null;
   const providers = type === 'model' ? q.get('inference_provider')?.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
   const tags = q.getAll('filter');
-  const authed = hasValidToken(ctx);
   return ctx.state.catalog.list(type).filter((e) => {
-    if (e.private && !authed) return false;
+    // `author` is the Hub's owner filter (a user or an organisation): `@huggingface/hub` sends `search.owner` as it.
+    if (e.private && !canSeePrivate(ctx, e.author)) return false;
     if (author && e.author.toLowerCase() !== author) return false;
     if (search && !e.id.toLowerCase().includes(search)) return false;
     if (pipeline && (e.type !== 'model' || e.pipeline_tag !== pipeline)) return false;

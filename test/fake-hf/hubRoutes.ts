@@ -6,7 +6,7 @@ import { handleList } from './hubListing';
 import {
   bearerToken,
   decodeSegments,
-  hasValidToken,
+  canSeePrivate,
   INVALID_CREDENTIALS,
   sendError,
   sendJson,
@@ -39,7 +39,7 @@ function withRepo(type: RepoType, id: string, then: (ctx: RouteContext, entry: R
     (ctx) => {
       const entry = ctx.state.repo(type, id);
       if (!entry) return sendError(ctx, 404, 'Repository not found', { 'X-Error-Code': 'RepoNotFound' });
-      if (entry.private && !hasValidToken(ctx)) {
+      if (entry.private && !canSeePrivate(ctx, entry.author)) {
         return sendError(ctx, 401, 'Invalid username or password.', { 'X-Error-Code': 'RepoNotFound' });
       }
       return then(ctx, entry);

@@ -52,11 +52,13 @@ export async function loadedCount(hub: FrameLocator): Promise<number> {
   return m ? Number(m[1]) : 0;
 }
 
-/** Back to the list with the Models tab, no filters and an empty search, as a new user would find it. */
+/** Back to the list with everyone's repos, the Models tab, no filters and an empty search, as a new user would find it. */
 export async function resetHub(page: Page): Promise<FrameLocator> {
   const hub = await openHubView(page);
   if (await hub.locator(HUB.details).isVisible()) await hub.locator(`${HUB.details} vscode-button[aria-label="Back"]`).click();
   await hub.locator(HUB.details).waitFor({ state: 'hidden' });
+  const scope = hub.locator('vscode-single-select[aria-label="Whose repos"] .select-face .text');
+  if ((await scope.textContent())?.trim() !== 'Everyone') await chooseOption(hub, 'Whose repos', 'Everyone');
   await selectTab(hub, 'Models');
   await runFromCommandPalette(page, 'Hugging Face Hub: Clear Filters');
   await search(hub, '');

@@ -8,7 +8,7 @@ const item = (over: Partial<HubListItem>): HubListItem => ({
 
 describe('chat/hubSearch: Hub searches asked for in chat', () => {
   it('reads free words and a task:/sdk: filter anywhere in the text', () => {
-    assert.deepEqual(hubSearchQuery('models', '  qwen task:text-generation coder '), { tab: 'models', text: 'qwen coder', sort: 'downloads', filters: { ...EMPTY_MODEL_FILTERS, task: 'text-generation' } });
+    assert.deepEqual(hubSearchQuery('models', '  qwen task:text-generation coder '), { scope: 'everyone', tab: 'models', text: 'qwen coder', sort: 'downloads', filters: { ...EMPTY_MODEL_FILTERS, task: 'text-generation' } });
     const opus = hubSearchQuery('models', 'opus', 'translation');
     assert.equal('task' in opus.filters ? opus.filters.task : '', 'translation', 'the tools pass the task apart');
     const spaces = hubSearchQuery('spaces', 'sdk:gradio chat demo');

@@ -29,7 +29,7 @@ export const KNOWN_HUB_DEFECTS: readonly string[] = [];
 const NORMAL_TIMEOUT_MS = 10_000;
 const SHORT_TIMEOUT_MS = 100;
 const DETAILS_ID = 'openai-community/gpt2';
-const MODELS: HubQuery = { tab: 'models', text: '', sort: 'downloads', filters: EMPTY_MODEL_FILTERS };
+const MODELS: HubQuery = { scope: 'everyone', tab: 'models', text: '', sort: 'downloads', filters: EMPTY_MODEL_FILTERS };
 
 interface HubAction {
   readonly id: ActionId;

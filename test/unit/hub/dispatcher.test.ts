@@ -32,6 +32,7 @@ function setup(
   const opened: string[] = [];
   const pinned: string[] = [];
   const copied: string[] = [];
+  const explored: string[] = [];
   const logs: string[] = [];
   const deps: HubViewDeps = {
     hubUrl: () => HUB,
@@ -52,6 +53,7 @@ function setup(
   const actions: HostActions = {
     copyText: async (t) => void copied.push(t),
     insertSnippet: async (s) => ({ inserted: s.python.includes('InferenceClient'), language: 'python' }),
+    openRepoInExplorer: async (kind, id) => void explored.push(`${kind}:${id}`),
     signIn: async () => true,
     loadState: () => null,
     saveState: async () => undefined,
@@ -59,7 +61,7 @@ function setup(
   const service = new HubService({ hubUrl: () => HUB, datasetsServerUrl: () => VIEWER, getToken: deps.getToken, checkTokenDestination: approving(HUB, VIEWER), fetch: stub.fetch });
   const posted: HostMessage[] = [];
   const dispatcher = new HubDispatcher(createHubHandlers(service, deps, actions), (m) => void posted.push(parseHostMessage(JSON.parse(JSON.stringify(m)))), (l) => void logs.push(l));
-  return { dispatcher, posted, opened, pinned, copied, logs };
+  return { dispatcher, posted, opened, pinned, copied, logs, explored };
 }
 
 const replies = (posted: HostMessage[]) => posted.filter((m) => m.type === 'reply');
@@ -163,6 +165,13 @@ describe('hub/dispatcher', () => {
     assert.deepEqual(copied, ['openai-community/gpt2']);
     const snippet = replies(posted).find((r) => r.method === 'insertSnippet');
     assert.deepEqual(snippet?.ok && snippet.result, { inserted: true, language: 'python' });
+  });
+
+  it('opens a repo in the Explorer through the host action', async () => {
+    const { dispatcher, explored, posted } = setup();
+    await dispatcher.handle(REQUESTS.openInExplorer);
+    assert.deepEqual(explored, ['model:fake-user/private-model']);
+    assert.deepEqual(replies(posted).map((r) => r.ok), [true]);
   });
 
   it('lists the pins and unpins a task', async () => {

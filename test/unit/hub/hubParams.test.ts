@@ -3,6 +3,7 @@ import { clientFilter, queryKey, toHubListParams } from '../../../src/hub/hubPar
 import { EMPTY_DATASET_FILTERS, EMPTY_MODEL_FILTERS, EMPTY_SPACE_FILTERS, type HubQuery } from '../../../src/shared/hubTypes';
 
 const models = (over: Partial<typeof EMPTY_MODEL_FILTERS> = {}, text = '', sort: HubQuery['sort'] = 'trending'): HubQuery => ({
+  scope: 'everyone',
   tab: 'models',
   text,
   sort,
@@ -35,6 +36,7 @@ describe('hub/hubParams: toHubListParams', () => {
 
   it('maps dataset filters to task_categories:, language: and size_categories: tags and asks for tags', () => {
     const params = toHubListParams({
+      scope: 'everyone',
       tab: 'datasets',
       text: 'imdb',
       sort: 'likes',
@@ -49,17 +51,17 @@ describe('hub/hubParams: toHubListParams', () => {
   });
 
   it('filters Spaces by SDK tag on the Hub, always expands runtime, and never sorts them by downloads', () => {
-    const params = toHubListParams({ tab: 'spaces', text: '', sort: 'downloads', filters: { ...EMPTY_SPACE_FILTERS, sdk: 'gradio' } });
+    const params = toHubListParams({ scope: 'everyone', tab: 'spaces', text: '', sort: 'downloads', filters: { ...EMPTY_SPACE_FILTERS, sdk: 'gradio' } });
     assert.deepEqual(params, { kind: 'space', search: { tags: ['gradio'] }, sort: 'trendingScore', additionalFields: ['runtime'] });
   });
 
   it('leaves out empty dataset filters', () => {
-    assert.deepEqual(toHubListParams({ tab: 'datasets', text: ' ', sort: 'updated', filters: EMPTY_DATASET_FILTERS }).search, {});
+    assert.deepEqual(toHubListParams({ scope: 'everyone', tab: 'datasets', text: ' ', sort: 'updated', filters: EMPTY_DATASET_FILTERS }).search, {});
   });
 });
 
 describe('hub/hubParams: clientFilter', () => {
-  const space = (over: Partial<typeof EMPTY_SPACE_FILTERS>): HubQuery => ({ tab: 'spaces', text: '', sort: 'likes', filters: { ...EMPTY_SPACE_FILTERS, ...over } });
+  const space = (over: Partial<typeof EMPTY_SPACE_FILTERS>): HubQuery => ({ scope: 'everyone', tab: 'spaces', text: '', sort: 'likes', filters: { ...EMPTY_SPACE_FILTERS, ...over } });
 
   it('has nothing to do for models, datasets and unfiltered Spaces', () => {
     assert.equal(clientFilter(models({ task: 'x' })), undefined);
@@ -88,15 +90,16 @@ describe('hub/hubParams: queryKey', () => {
     assert.equal(queryKey(models({}, 'BERT ')), queryKey(models({}, 'bert')));
   });
 
-  it('differs when tab, text, sort or a filter differs', () => {
+  it('differs when scope, tab, text, sort or a filter differs', () => {
     const keys = new Set([
       queryKey(models()),
       queryKey(models({}, 'x')),
       queryKey(models({}, '', 'likes')),
       queryKey(models({ inferenceProviders: true })),
       queryKey(models({ task: 'translation' })),
-      queryKey({ tab: 'datasets', text: '', sort: 'trending', filters: EMPTY_DATASET_FILTERS }),
+      queryKey({ scope: 'everyone', tab: 'datasets', text: '', sort: 'trending', filters: EMPTY_DATASET_FILTERS }),
+      queryKey({ ...models(), scope: 'yours' }),
     ]);
-    assert.equal(keys.size, 6);
+    assert.equal(keys.size, 7);
   });
 });

@@ -5,8 +5,8 @@ import { HUB, StubHub, VIEWER, json, modelJson, pagedList, resolveFile } from '.
 import { hubRejection } from '../support/hubRejection';
 import { approving } from '../support/tokenChecks';
 
-const MODELS: HubQuery = { tab: 'models', text: '', sort: 'trending', filters: EMPTY_MODEL_FILTERS };
-const DATASETS: HubQuery = { tab: 'datasets', text: '', sort: 'trending', filters: EMPTY_DATASET_FILTERS };
+const MODELS: HubQuery = { scope: 'everyone', tab: 'models', text: '', sort: 'trending', filters: EMPTY_MODEL_FILTERS };
+const DATASETS: HubQuery = { scope: 'everyone', tab: 'datasets', text: '', sort: 'trending', filters: EMPTY_DATASET_FILTERS };
 const LIST_PATH = /^\/api\/models\?/;
 
 function setup(options: Partial<HubServiceOptions> & { token?: string } = {}) {
@@ -120,7 +120,7 @@ describe('hub/hubService: lists', () => {
       runtime: { stage: i % 2 ? 'RUNNING' : 'SLEEPING', hardware: { current: i % 4 === 1 ? 't4-small' : 'cpu-basic', requested: null } },
     });
     stub.on(/\/api\/spaces$/, pagedList(40, 10, space));
-    const page = await service.list({ tab: 'spaces', text: '', sort: 'likes', filters: { ...EMPTY_SPACE_FILTERS, hardware: 't4-small' } }, 0, 50);
+    const page = await service.list({ scope: 'everyone', tab: 'spaces', text: '', sort: 'likes', filters: { ...EMPTY_SPACE_FILTERS, hardware: 't4-small' } }, 0, 50);
     assert.deepEqual(
       page.items.map((i) => i.id),
       Array.from({ length: 10 }, (_, k) => `org/space-${4 * k + 1}`),

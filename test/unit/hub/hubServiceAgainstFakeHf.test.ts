@@ -6,7 +6,7 @@ import { startFakeHf, VALID_TOKEN, type FakeHf } from '../../fake-hf/server';
 import { hubRejection } from '../support/hubRejection';
 import { approving } from '../support/tokenChecks';
 
-const MODELS: HubQuery = { tab: 'models', text: '', sort: 'downloads', filters: EMPTY_MODEL_FILTERS };
+const MODELS: HubQuery = { scope: 'everyone', tab: 'models', text: '', sort: 'downloads', filters: EMPTY_MODEL_FILTERS };
 
 
 describe('hub/hubService against the fake HF server', () => {
@@ -55,9 +55,9 @@ describe('hub/hubService against the fake HF server', () => {
 
   it('filters datasets by task category, and Spaces by running state client-side', async () => {
     const hub = service();
-    const datasets = await hub.list({ tab: 'datasets', text: '', sort: 'likes', filters: { ...EMPTY_DATASET_FILTERS, task: 'question-answering' } }, 0, 50);
+    const datasets = await hub.list({ scope: 'everyone', tab: 'datasets', text: '', sort: 'likes', filters: { ...EMPTY_DATASET_FILTERS, task: 'question-answering' } }, 0, 50);
     assert.ok(datasets.items.length > 0 && datasets.items.every((d) => d.label === 'question-answering'));
-    const spaces = await hub.list({ tab: 'spaces', text: '', sort: 'likes', filters: { ...EMPTY_SPACE_FILTERS, runningOnly: true } }, 0, 50);
+    const spaces = await hub.list({ scope: 'everyone', tab: 'spaces', text: '', sort: 'likes', filters: { ...EMPTY_SPACE_FILTERS, runningOnly: true } }, 0, 50);
     assert.ok(spaces.items.length > 0 && spaces.items.every((s) => s.stage === 'RUNNING'));
     assert.ok(spaces.scanned >= spaces.items.length);
   });

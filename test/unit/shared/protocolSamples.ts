@@ -11,6 +11,7 @@ import type { HostEvent, Method, RequestOf, ResultMap } from '../../../src/share
 
 export const VIEW_STATE: ViewState = {
   ...INITIAL_VIEW_STATE,
+  scope: 'yours',
   tab: 'spaces',
   text: 'chat',
   spaceFilters: { sdk: 'gradio', hardware: 't4-small', runningOnly: true },
@@ -41,7 +42,7 @@ export const REQUESTS: { readonly [M in Method]: RequestOf<M> } = {
   list: {
     type: 'list',
     seq: 3,
-    query: { tab: 'models', text: 'bert', sort: 'downloads', filters: { ...EMPTY_MODEL_FILTERS, task: 'fill-mask', inferenceProviders: true } },
+    query: { scope: 'everyone', tab: 'models', text: 'bert', sort: 'downloads', filters: { ...EMPTY_MODEL_FILTERS, task: 'fill-mask', inferenceProviders: true } },
     offset: 50,
     count: 50,
     fresh: false,
@@ -58,6 +59,7 @@ export const REQUESTS: { readonly [M in Method]: RequestOf<M> } = {
   cancel: { type: 'cancel', seq: 11, target: 10 },
   copyId: { type: 'copyId', seq: 12, id: 'openai-community/gpt2' },
   openOnHub: { type: 'openOnHub', seq: 13, kind: 'dataset', id: 'rajpurkar/squad' },
+  openInExplorer: { type: 'openInExplorer', seq: 19, kind: 'model', id: 'fake-user/private-model' },
   openExternal: { type: 'openExternal', seq: 14, url: 'https://arxiv.org/abs/1810.04805' },
   insertSnippet: { type: 'insertSnippet', seq: 15, kind: 'model', id: 'dslim/bert-base-NER', task: 'token-classification' },
   signIn: { type: 'signIn', seq: 16 },
@@ -100,6 +102,7 @@ export const RESULTS: ResultMap = {
   cancel: {},
   copyId: {},
   openOnHub: {},
+  openInExplorer: {},
   openExternal: {},
   insertSnippet: { inserted: true, language: 'python' },
   signIn: { signedIn: true },
@@ -116,6 +119,6 @@ export const EVENTS: readonly HostEvent[] = [
 ];
 
 export const OTHER_QUERIES = [
-  { tab: 'datasets', text: '', sort: 'likes', filters: { ...EMPTY_DATASET_FILTERS, size: '1K<n<10K' } },
-  { tab: 'spaces', text: 'x', sort: 'updated', filters: EMPTY_SPACE_FILTERS },
+  { scope: 'everyone', tab: 'datasets', text: '', sort: 'likes', filters: { ...EMPTY_DATASET_FILTERS, size: '1K<n<10K' } },
+  { scope: 'everyone', tab: 'spaces', text: 'x', sort: 'updated', filters: EMPTY_SPACE_FILTERS },
 ] as const;

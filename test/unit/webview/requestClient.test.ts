@@ -43,7 +43,7 @@ describe('webview/requestClient', () => {
   it('resolves the pending request whose seq and method the reply names', async () => {
     const { client } = setup();
     const init = client.request('init', {});
-    const list = client.request('list', { query: { tab: 'models', text: '', sort: 'likes', filters: { task: '', library: '', language: '', inferenceProviders: false } }, offset: 0, count: 50, fresh: false });
+    const list = client.request('list', { query: { scope: 'everyone', tab: 'models', text: '', sort: 'likes', filters: { task: '', library: '', language: '', inferenceProviders: false } }, offset: 0, count: 50, fresh: false });
     assert.equal(client.handle({ type: 'reply', seq: 2, method: 'list', ok: true, result: RESULTS.list }), true);
     assert.equal(client.handle({ type: 'reply', seq: 1, method: 'init', ok: true, result: RESULTS.init }), true);
     assert.deepEqual(await list, RESULTS.list);
