@@ -49,7 +49,8 @@ export class App {
     this.ready = true;
     this.controller.run({ restore: true });
     const selected = this.store.get().selected;
-    if (selected) this.showDetails(selected.kind, selected.id);
+    // Restored, not opened by the user: the details do not take the keyboard focus.
+    if (selected) this.showDetails(selected.kind, selected.id, false, false);
     for (const event of this.queued.splice(0)) this.onEvent(event);
   }
 
@@ -127,11 +128,11 @@ export class App {
     if (item) this.showDetails(item.kind, item.id);
   }
 
-  private showDetails(kind: RepoKind, id: string, tryIt = false): void {
+  private showDetails(kind: RepoKind, id: string, tryIt = false, focus = true): void {
     this.store.update({ selected: { kind, id } });
     this.main.hidden = true;
     this.details.element.hidden = false;
-    this.details.open(kind, id, tryIt);
+    this.details.open(kind, id, tryIt, focus);
   }
 
   private back(): void {

@@ -68,8 +68,12 @@ export class DetailsView {
     return this.opened;
   }
 
-  /** `tryIt`: open a model's "Try it" panel as soon as the details have loaded (the `@hf /models` "Try it" button). */
-  open(kind: RepoKind, id: string, tryIt = false): void {
+  /**
+   * `tryIt`: open a model's "Try it" panel as soon as the details have loaded (the `@hf /models` "Try it" button).
+   * `focus`: move the keyboard focus to the details — when the user opened them, never when the view restores its
+   * state after a window reload (a webview taking the focus then closes whatever the user is typing in).
+   */
+  open(kind: RepoKind, id: string, tryIt = false, focus = true): void {
     this.close();
     this.opened = { kind, id };
     this.tryItOnLoad = tryIt;
@@ -92,7 +96,7 @@ export class DetailsView {
     this.loadInto(cardBox, () => this.track(this.client.start('card', { kind, id })), (card) => cardContent(card, (url) => this.openExternal(url)));
     this.loadInto(filesBox, () => this.track(this.client.start('files', { kind, id })), filesContent);
     if (kind === 'dataset') this.loadPreview(id, previewBox, '', '');
-    this.title.focus();
+    if (focus) this.title.focus();
   }
 
   close(): void {
