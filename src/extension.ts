@@ -63,6 +63,14 @@ export function activate(context: vscode.ExtensionContext): void {
   // The sidebar Hub browser (webview view `huggingface.hub` and its title-bar commands).
   context.subscriptions.push(registerHubFs(ctx));
   ctx.registerCommand('openRepoInExplorer');
+  // Spaces: live logs, runtime actions, a notification when a build started here ends.
+  ctx.registerCommand('showSpaceLogs');
+  ctx.registerCommand('stopFollowingSpaceLogs');
+  ctx.registerCommand('restartSpace');
+  ctx.registerCommand('factoryRebuildSpace');
+  ctx.registerCommand('pauseSpace');
+  ctx.registerCommand('setSpaceSleepTime');
+  ctx.registerCommand('requestSpaceHardware');
   context.subscriptions.push(registerHubView(context, ctx.hubViewDeps(), ctx.state));
 }
 
