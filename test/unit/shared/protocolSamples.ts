@@ -59,6 +59,7 @@ export const REQUESTS: { readonly [M in Method]: RequestOf<M> } = {
   copyId: { type: 'copyId', seq: 12, id: 'openai-community/gpt2' },
   openOnHub: { type: 'openOnHub', seq: 13, kind: 'dataset', id: 'rajpurkar/squad' },
   openExternal: { type: 'openExternal', seq: 14, url: 'https://arxiv.org/abs/1810.04805' },
+  spaceCommand: { type: 'spaceCommand', seq: 23, id: 'fake-org/static-page', command: 'restart' },
   insertSnippet: { type: 'insertSnippet', seq: 15, kind: 'model', id: 'dslim/bert-base-NER', task: 'token-classification' },
   signIn: { type: 'signIn', seq: 16 },
 };
@@ -101,6 +102,7 @@ export const RESULTS: ResultMap = {
   copyId: {},
   openOnHub: {},
   openExternal: {},
+  spaceCommand: {},
   insertSnippet: { inserted: true, language: 'python' },
   signIn: { signedIn: true },
 };
