@@ -65,6 +65,14 @@ export function activate(context: vscode.ExtensionContext): void {
   ctx.registerCommand('openRepoInExplorer');
   ctx.registerCommand('deployFolder');
   ctx.registerCommand('uploadToRepo');
+  // Spaces: live logs, runtime actions, a notification when a build started here ends.
+  ctx.registerCommand('showSpaceLogs');
+  ctx.registerCommand('stopFollowingSpaceLogs');
+  ctx.registerCommand('restartSpace');
+  ctx.registerCommand('factoryRebuildSpace');
+  ctx.registerCommand('pauseSpace');
+  ctx.registerCommand('setSpaceSleepTime');
+  ctx.registerCommand('requestSpaceHardware');
   context.subscriptions.push(registerHubView(context, ctx.hubViewDeps(), ctx.state));
 }
 

@@ -11,6 +11,15 @@ export { manageLocalModels } from './localModels';
 export { generateCode } from './generateCode';
 export { openRepoInExplorer } from './hubFiles';
 export { showPinnedModels, useModelForTask } from './pins';
+export {
+  factoryRebuildSpace,
+  pauseSpace,
+  requestSpaceHardware,
+  restartSpace,
+  setSpaceSleepTime,
+  showSpaceLogs,
+  stopFollowingSpaceLogs,
+} from './spaces';
 export { runPrompt } from './runPrompt';
 export { summarizeSelection } from './summarize';
 export { translateSelection, translateSelectionToPreview } from './translate';

@@ -45,6 +45,8 @@ export interface HostActions {
   openRepoInExplorer(kind: RepoKind, id: string): Promise<void>;
   /** Runs the extension's sign-in command; resolves to whether a token is now set. */
   signIn(): Promise<boolean>;
+  /** Runs Show Space Logs… or Restart Space… (its own confirmation) for the Space; does not wait for it. */
+  runSpaceCommand(command: 'logs' | 'restart', id: string): void;
   /** The host's mirror of the webview's persisted state. */
   loadState(): ViewState | null;
   saveState(state: ViewState): Promise<void>;

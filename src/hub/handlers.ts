@@ -73,6 +73,10 @@ export function createHubHandlers(service: HubService, deps: HubViewDeps, action
       deps.openExternal(url);
       return {};
     },
+    spaceCommand: async (r) => {
+      actions.runSpaceCommand(r.command, r.id);
+      return {};
+    },
     insertSnippet: (r) => actions.insertSnippet(usageSnippets(r.kind, r.id, r.task)),
     signIn: async () => {
       const signedIn = await actions.signIn();

@@ -34,6 +34,7 @@ import { datasetDetails, datasetItem, modelDetails, modelItem, spaceDetails, spa
 import { clientFilter, queryKey, toHubListParams, withOwner, type HubListParams } from './hubParams';
 import { mergeKey, mergeListings } from './mergeListings';
 import { ListSession } from './listSession';
+import type { SpaceCallContext } from './spaceRuntimeApi';
 import { TtlCache } from './ttlCache';
 
 export interface HubServiceOptions {
@@ -155,6 +156,35 @@ export class HubService {
     return this.call(`runtime ${id}`, async (ctx) => {
       const info = await loadHubLibrary().spaceInfo({ ...ctx, name: id, additionalFields: ['runtime'] });
       return spaceRuntimeOf((info as unknown as Raw).runtime);
+    });
+  }
+
+  /**
+   * What the Space runtime routes (spaceRuntimeApi.ts) run with: the guarded fetch held to the Hub's origin and the
+   * token when it is a Hub token. No per-request timeout: a log stream stays open as long as the build runs (the
+   * caller's signal ends it).
+   */
+  async spaceCallContext(): Promise<SpaceCallContext> {
+    const auth = await this.auth();
+    const hubUrl = this.hubUrl();
+    return { hubUrl, fetch: sameOriginFetch(this.baseFetch, new URL(hubUrl).origin), ...(auth.accessToken ? { accessToken: auth.accessToken } : {}) };
+  }
+
+  /** The Spaces of the signed-in user and their organisations (ids, newest first per owner); empty when signed out. */
+  async mySpaces(max = 200): Promise<string[]> {
+    return this.call('my spaces', async (ctx) => {
+      if (!ctx.accessToken) return [];
+      const hub = loadHubLibrary();
+      const me = (await hub.whoAmI({ ...ctx, accessToken: ctx.accessToken })) as { name?: unknown; orgs?: readonly { name?: unknown }[] };
+      const owners = [me.name, ...(me.orgs ?? []).map((o) => o.name)].filter((n): n is string => typeof n === 'string' && n !== '');
+      const ids: string[] = [];
+      for (const owner of owners) {
+        for await (const s of hub.listSpaces({ ...ctx, search: { owner } })) {
+          if (ids.length >= max) return ids;
+          ids.push(String(s.name));
+        }
+      }
+      return ids;
     });
   }
 

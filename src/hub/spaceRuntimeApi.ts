@@ -1,5 +1,6 @@
 // Space runtime routes @huggingface/hub has no function for, as huggingface_hub's HfApi calls them
 // (restart_space, pause_space, set_space_sleep_time, request_space_hardware) and the Hub's UI reads the logs:
+//   GET  <hub>/api/spaces/{id}/runtime
 //   POST <hub>/api/spaces/{id}/restart[?factory=true] | /pause | /sleeptime {"seconds"} | /hardware {"flavor"}
 //   GET  <hub>/api/spaces/{id}/logs/build | /logs/run  (text/event-stream)
 // `fetch` is the Hub service's guarded fetch (same origin, token destination checked). Plain TypeScript, no `vscode`.
@@ -59,6 +60,15 @@ export async function runSpaceAction(ctx: SpaceCallContext, id: string, action: 
   });
   if (!res.ok) throw await failure(res);
   return res.json();
+}
+
+/** `GET /api/spaces/{id}/runtime` (huggingface_hub's get_space_runtime): the current stage, e.g. BUILDING, RUNNING. */
+export async function readSpaceStage(ctx: SpaceCallContext, id: string, signal?: AbortSignal): Promise<string | undefined> {
+  const res = await ctx.fetch(spaceUrl(ctx, id, 'runtime'), { headers: headers(ctx), signal });
+  if (!res.ok) throw await failure(res);
+  const body: unknown = await res.json();
+  const stage = typeof body === 'object' && body !== null ? (body as { stage?: unknown }).stage : undefined;
+  return typeof stage === 'string' && stage !== '' ? stage : undefined;
 }
 
 /** Opens a log stream; yields raw SSE text chunks until the Hub ends it (or it drops: then it throws). */

@@ -56,6 +56,9 @@ export function createHostActions(state: PersistentState, deps: HubViewDeps): Ho
       await vscode.commands.executeCommand('huggingface.signIn');
       return isHfToken(await deps.getToken());
     },
+    runSpaceCommand(command, id) {
+      void vscode.commands.executeCommand(command === 'logs' ? 'huggingface.showSpaceLogs' : 'huggingface.restartSpace', { space: id });
+    },
     loadState() {
       return state.hubViewState((value) => parseViewState(value, 'state'));
     },

@@ -91,9 +91,14 @@ export type WebviewRequest =
   | (Req<'openInExplorer'> & { readonly kind: RepoKind; readonly id: string })
   /** A link in a card: the host opens it externally after re-checking the scheme. */
   | (Req<'openExternal'> & { readonly url: string })
+  /** A Space's "Logs" / "Restart" buttons: the host runs Show Space Logs… / Restart Space… (which asks to confirm). */
+  | (Req<'spaceCommand'> & { readonly id: string; readonly command: SpaceCommand })
   /** `task`: the model's pipeline tag, one of the Hub's pipeline types ('' when unknown), to pick the client call. */
   | (Req<'insertSnippet'> & { readonly kind: RepoKind; readonly id: string; readonly task: string })
   | Req<'signIn'>;
+
+export const SPACE_COMMANDS = ['logs', 'restart'] as const;
+export type SpaceCommand = (typeof SPACE_COMMANDS)[number];
 
 export type WebviewMessage = WebviewRequest;
 export type Method = WebviewRequest['type'];
@@ -128,6 +133,7 @@ export interface ResultMap {
   openOnHub: Empty;
   openInExplorer: Empty;
   openExternal: Empty;
+  spaceCommand: Empty;
   insertSnippet: { readonly inserted: boolean; readonly language: string };
   signIn: { readonly signedIn: boolean };
 }
@@ -200,6 +206,7 @@ const REQUEST_PARSERS: { readonly [M in Method]: (o: Obj, p: string) => ParamsOf
   openOnHub: kindAndId,
   openInExplorer: kindAndId,
   openExternal: (o, p) => ({ url: str(o, 'url', p, 4096) }),
+  spaceCommand: (o, p) => ({ id: repoId(o, 'id', p), command: oneOf(o, 'command', SPACE_COMMANDS, p) }),
   insertSnippet: (o, p) => ({ ...kindAndId(o, p), task: pipelineTagOrNone(o, 'task', p) }),
   signIn: nothing,
 };
@@ -236,6 +243,7 @@ const RESULT_PARSERS: { readonly [M in Method]: (v: unknown, p: string) => Resul
   openOnHub: emptyResult,
   openInExplorer: emptyResult,
   openExternal: emptyResult,
+  spaceCommand: emptyResult,
   insertSnippet: (v, p) => {
     const o = asObj(v, p);
     return { inserted: bool(o, 'inserted', p), language: str(o, 'language', p, 100) };

@@ -6,7 +6,7 @@ import type { TaskKind } from '../shared/protocol';
 import { compactNumber } from '../shared/compactNumber';
 import { relativeTime } from './displayFormat';
 import type { HubFailure, RepoDetails, RepoKind } from '../shared/hubTypes';
-import type { Method } from '../shared/protocol';
+import type { Method, SpaceCommand } from '../shared/protocol';
 import { pinScope, type Pin } from '../shared/pins';
 import { LOCAL_PIN, TASK_LABELS, localTaskFor } from '../shared/taskMapping';
 import {
@@ -225,7 +225,16 @@ export class DetailsView {
       const runtimeBox = h('div', {}, runtimeContent(d.runtime, () => refresh()));
       const refresh = (): void =>
         this.loadInto(runtimeBox, () => this.track(this.client.start('spaceRuntime', { id: d.id })), (r) => runtimeContent(r.runtime, refresh));
-      parts.push(collapsible('Runtime', true, runtimeBox));
+      const run = (command: SpaceCommand): void => {
+        this.client.request('spaceCommand', { id: d.id, command }).catch((err: unknown) => this.host.announce(failureOf(err).message));
+      };
+      const commands = h(
+        'div',
+        { class: 'actions', attrs: { role: 'toolbar', 'aria-label': 'Space actions' } },
+        button('Logs', () => run('logs'), { icon: 'output', secondary: true, title: 'Follow the Space\'s log in an output channel' }),
+        button('Restart', () => run('restart'), { icon: 'debug-restart', secondary: true, title: 'Restart the Space (asks first)' }),
+      );
+      parts.push(collapsible('Runtime', true, h('div', {}, runtimeBox, commands)));
     }
     if (d.kind === 'model') {
       if (d.tasks.length > 0) {

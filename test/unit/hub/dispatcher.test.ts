@@ -6,7 +6,7 @@ import type { HostActions, HubRunOptions, HubViewDeps } from '../../../src/hub/d
 import { HubDispatcher } from '../../../src/hub/dispatcher';
 import { createHubHandlers } from '../../../src/hub/handlers';
 import { HubService } from '../../../src/hub/hubService';
-import { parseHostMessage, type HostMessage } from '../../../src/shared/protocol';
+import { parseHostMessage, parseWebviewMessage, type HostMessage } from '../../../src/shared/protocol';
 import { REQUESTS } from '../shared/protocolSamples';
 import { HUB, StubHub, VIEWER, json } from './stubHub';
 import { approving } from '../support/tokenChecks';
@@ -55,6 +55,7 @@ function setup(
     insertSnippet: async (s) => ({ inserted: s.python.includes('InferenceClient'), language: 'python' }),
     openRepoInExplorer: async (kind, id) => void explored.push(`${kind}:${id}`),
     signIn: async () => true,
+    runSpaceCommand: (command, id) => void opened.push(`space:${command}:${id}`),
     loadState: () => null,
     saveState: async () => undefined,
   };
@@ -172,6 +173,15 @@ describe('hub/dispatcher', () => {
     await dispatcher.handle(REQUESTS.openInExplorer);
     assert.deepEqual(explored, ['model:fake-user/private-model']);
     assert.deepEqual(replies(posted).map((r) => r.ok), [true]);
+  });
+
+  it('a Space\'s Logs / Restart buttons run the host\'s Space commands; another command is refused by the protocol', async () => {
+    const { dispatcher, opened, posted } = setup();
+    await dispatcher.handle(REQUESTS.spaceCommand);
+    await dispatcher.handle({ ...REQUESTS.spaceCommand, command: 'logs' });
+    assert.deepEqual(opened, ['space:restart:fake-org/static-page', 'space:logs:fake-org/static-page']);
+    assert.deepEqual(replies(posted).map((r) => r.ok), [true, true]);
+    assert.throws(() => parseWebviewMessage({ ...REQUESTS.spaceCommand, command: 'delete' }), /command/);
   });
 
   it('lists the pins and unpins a task', async () => {

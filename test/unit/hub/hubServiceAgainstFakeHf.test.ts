@@ -1,6 +1,7 @@
 // The Hub service through the real @huggingface/hub client against the project's fake HF server.
 import { strict as assert } from 'node:assert';
 import { HubService } from '../../../src/hub/hubService';
+import { runSpaceAction } from '../../../src/hub/spaceRuntimeApi';
 import { EMPTY_DATASET_FILTERS, EMPTY_MODEL_FILTERS, EMPTY_SPACE_FILTERS, type HubQuery } from '../../../src/shared/hubTypes';
 import { startFakeHf, VALID_TOKEN, type FakeHf } from '../../fake-hf/server';
 import { hubRejection } from '../support/hubRejection';
@@ -114,5 +115,23 @@ describe('hub/hubService against the fake HF server', () => {
     const hub = new HubService({ hubUrl: () => 'http://127.0.0.1:9', datasetsServerUrl: () => fake.datasetsServerUrl, getToken: async () => undefined });
     const failure = await hubRejection(hub.list(MODELS, 0, 50));
     assert.equal(failure.kind, 'offline');
+  });
+
+  it('lists the signed-in user\'s and their organisations\' Spaces; none when signed out', async () => {
+    assert.deepEqual(await service().mySpaces(), []);
+    token = VALID_TOKEN;
+    const ids = await service().mySpaces();
+    assert.ok(ids.includes('fake-org/static-page') && ids.includes('fake-org/broken-space'), ids.join(', '));
+    assert.ok(ids.every((id) => id.startsWith('fake-user/') || id.startsWith('fake-org/')), ids.join(', '));
+  });
+
+  it('runs the Space runtime routes with the token, held to the Hub origin', async () => {
+    token = VALID_TOKEN;
+    const ctx = await service().spaceCallContext();
+    const rt = (await runSpaceAction(ctx, 'fake-org/static-page', { kind: 'restart' })) as { stage: string };
+    assert.equal(rt.stage, 'BUILDING');
+    const sent = fake.requests.find((r) => r.path === '/api/spaces/fake-org/static-page/restart');
+    assert.equal(sent?.headers.authorization, `Bearer ${VALID_TOKEN}`);
+    await assert.rejects(ctx.fetch('http://127.0.0.1:9/api/spaces/x/y/restart', { method: 'POST' }), /another host/);
   });
 });

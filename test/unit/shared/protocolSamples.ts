@@ -61,6 +61,7 @@ export const REQUESTS: { readonly [M in Method]: RequestOf<M> } = {
   openOnHub: { type: 'openOnHub', seq: 13, kind: 'dataset', id: 'rajpurkar/squad' },
   openInExplorer: { type: 'openInExplorer', seq: 19, kind: 'model', id: 'fake-user/private-model' },
   openExternal: { type: 'openExternal', seq: 14, url: 'https://arxiv.org/abs/1810.04805' },
+  spaceCommand: { type: 'spaceCommand', seq: 23, id: 'fake-org/static-page', command: 'restart' },
   insertSnippet: { type: 'insertSnippet', seq: 15, kind: 'model', id: 'dslim/bert-base-NER', task: 'token-classification' },
   signIn: { type: 'signIn', seq: 16 },
 };
@@ -104,6 +105,7 @@ export const RESULTS: ResultMap = {
   openOnHub: {},
   openInExplorer: {},
   openExternal: {},
+  spaceCommand: {},
   insertSnippet: { inserted: true, language: 'python' },
   signIn: { signedIn: true },
 };
