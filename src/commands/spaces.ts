@@ -29,7 +29,8 @@ function followers(ctx: Ctx): SpaceLogFollowers {
 const LOG_KINDS: readonly SpaceLogKind[] = ['build', 'run'];
 
 /** The Space from the args, else a pick of the user's Spaces (whoAmI name + orgs), else typed. */
-async function chooseSpace(ctx: Ctx, args: Readonly<Record<string, unknown>>, title: string): Promise<string | undefined> {
+/** A Space from `args.space`, else one of yours (QuickPick), else typed. Also used by Deploy Folder to a Space. */
+export async function chooseSpace(ctx: Ctx, args: Readonly<Record<string, unknown>>, title: string): Promise<string | undefined> {
   const given = stringArg(args, 'space')?.trim();
   if (given !== undefined) {
     if (isSpaceId(given)) return given;

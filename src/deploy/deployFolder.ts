@@ -13,10 +13,12 @@ import { planUpload, type UploadPlan } from '../core/deploy/uploadPlan';
 import { describeStage } from '../core/spaces/spaceStage';
 import { formatBytes } from '../core/units/bytes';
 import { hubCallContext, type HubCallContext } from '../hubCalls';
+import { readSpaceStage } from '../hub/spaceRuntimeApi';
 import { loadHubLibrary } from '../lazyChunks';
 import { isRepoId } from '../shared/repoId';
 import { argsObject, oneOfArg, stringArg } from '../commands/args';
 import { readFolder, uploadPlanned } from './folderUpload';
+import { chooseSpace } from '../commands/spaces';
 
 type RepoType = 'space' | 'model' | 'dataset';
 /** A Hub call that writes: the token is there. */
@@ -114,26 +116,18 @@ async function askSdk(given: Sdk | undefined): Promise<{ sdk: Sdk; isPrivate: bo
   return visibility ? { sdk: sdk.sdk, isPrivate: visibility.isPrivate } : undefined;
 }
 
-/** The Space's runtime stage, from `GET /api/spaces/{id}/runtime` (huggingface_hub's get_space_runtime). */
-async function spaceStage(call: HubCallContext, repo: string, signal: AbortSignal): Promise<{ stage: string; errorMessage?: string }> {
-  const res = await call.fetch(`${call.hubUrl}/api/spaces/${repo}/runtime`, { signal, headers: call.accessToken ? { Authorization: `Bearer ${call.accessToken}` } : {} });
-  if (!res.ok) throw Object.assign(new Error(`runtime: HTTP ${res.status}`), { statusCode: res.status });
-  const body = (await res.json()) as { stage?: unknown; errorMessage?: unknown };
-  return { stage: typeof body.stage === 'string' ? body.stage : 'UNKNOWN', ...(typeof body.errorMessage === 'string' ? { errorMessage: body.errorMessage } : {}) };
-}
-
 /**
  * Follows the build the commit started until the Space runs or fails (15 minutes at most): a new build first shows a
  * busy stage; one that never does within a minute is reported as it is.
  */
-async function followBuild(call: HubCallContext, repo: string, signal: AbortSignal, report: (stage: string) => void): Promise<{ stage: string; errorMessage?: string }> {
+async function followBuild(call: HubCallContext, repo: string, signal: AbortSignal, report: (stage: string) => void): Promise<string> {
   const started = Date.now();
   let sawBuild = false;
-  let last: { stage: string; errorMessage?: string } = { stage: 'BUILDING' };
+  let last = 'BUILDING';
   while (!signal.aborted && Date.now() - started < 15 * 60_000) {
-    last = await spaceStage(call, repo, signal);
-    report(last.stage);
-    const kind = describeStage(last.stage).kind;
+    last = (await readSpaceStage(call, repo, signal)) ?? 'UNKNOWN';
+    report(last);
+    const kind = describeStage(last).kind;
     if (kind === 'busy') sawBuild = true;
     else if (sawBuild || kind === 'error' || Date.now() - started > 60_000) return last;
     await new Promise((r) => setTimeout(r, sawBuild ? 2_000 : 500));
@@ -166,7 +160,9 @@ export function deployFolder(ctx: Ctx) {
     }
     const folder = await pickFolder(stringArg(args, 'folder'));
     if (!folder) return { status: 'cancelled', message: 'No folder chosen.' };
-    const repo = (await askRepo(type, stringArg(args, 'repo') ?? stringArg(args, 'space')))?.trim();
+    const given = stringArg(args, 'repo') ?? stringArg(args, 'space');
+    // A Space: one of yours from a list, or typed (created when it does not exist); other repos: typed.
+    const repo = (type === 'space' && given === undefined ? await chooseSpace(ctx, {}, 'Deploy to which Space? (a new name creates it)') : await askRepo(type, given))?.trim();
     if (!repo) return { status: 'cancelled', message: 'No repo chosen.' };
     if (!isRepoId(repo) || !repo.includes('/')) return { status: 'refused', message: `"${repo}" is not a repo name (owner/name).` };
 
@@ -217,14 +213,17 @@ export function deployFolder(ctx: Ctx) {
             return { status: 'uploaded', message: text, repo, commit: committed, files: plan.send.map((f) => f.path) };
           }
           progress.report({ message: 'building…' });
-          const end = await followBuild(call, repo, controller.signal, (stage) => progress.report({ message: describeStage(stage).label }));
+          // The build log streams into the Space's output channel while the build is followed here.
+          void vscode.commands.executeCommand('huggingface.showSpaceLogs', { space: repo, log: 'build' });
+          const stage = await followBuild(call, repo, controller.signal, (s) => progress.report({ message: describeStage(s).label }));
           const url = `${call.hubUrl}/spaces/${repo}`;
-          const ok = describeStage(end.stage).kind === 'ok';
-          const text = ok ? `${repo} is running.` : `${repo} ended in ${describeStage(end.stage).label}${end.errorMessage ? `: ${end.errorMessage}` : '.'}`;
-          void (ok ? vscode.window.showInformationMessage(text, 'Open Space') : vscode.window.showErrorMessage(text, 'Open Space')).then((c) => {
+          const ok = describeStage(stage).kind === 'ok';
+          const text = ok ? `${repo} is running.` : `${repo} ended in ${describeStage(stage).label}: see its build log.`;
+          void (ok ? vscode.window.showInformationMessage(text, 'Open Space', 'Show Logs') : vscode.window.showErrorMessage(text, 'Show Logs', 'Open Space')).then((c) => {
             if (c === 'Open Space') void vscode.env.openExternal(vscode.Uri.parse(url));
+            if (c === 'Show Logs') void vscode.commands.executeCommand('huggingface.showSpaceLogs', { space: repo, log: ok ? 'run' : 'build' });
           });
-          return { status: 'deployed', message: text, repo, commit: committed, files: plan.send.map((f) => f.path), stage: end.stage };
+          return { status: 'deployed', message: text, repo, commit: committed, files: plan.send.map((f) => f.path), stage };
         } catch (err) {
           if (controller.signal.aborted && !committed) return { status: 'cancelled', message: `Cancelled: nothing was committed to ${repo}.` };
           if (committed) {
