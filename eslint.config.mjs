@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 /**
  * The layers, enforced: each folder imports only what is below it.
  *   webview/  -> shared/                      (the browser bundle: no host code at all)
- *   shared/   -> core/tasks/, core/language/, core/units/  (the typed protocol both sides speak)
+ *   shared/   -> core/tasks/, core/language/, core/units/, core/spaces/  (the typed protocol both sides speak)
  *   hub/      -> core/, shared/               (the Hub client: no `vscode`)
  *   core/     -> nothing of the editor glue   (plain TypeScript, tested in node)
  *     routing/ -> tasks/, language/, comments/, trust/, web/, conversation/; intent/ -> language/, tasks/;
@@ -82,8 +82,8 @@ export default tseslint.config(
   only(['src/hub/**/*.ts'], 'src/hub is the Hub client: core/ and shared/ only', [...GLUE, ...ROOT_GLUE, '**/webview/*'], [noVscode('src/hub')]),
   only(
     ['src/shared/**/*.ts'],
-    'src/shared is what both sides speak: it imports only shared/, core/tasks/, core/language/ and core/units/',
-    ['../*', '!../shared', '!../core', '../core/*', '!../core/tasks', '!../core/language', '!../core/units'],
+    'src/shared is what both sides speak: it imports only shared/, core/tasks/, core/language/, core/units/ and core/spaces/',
+    ['../*', '!../shared', '!../core', '../core/*', '!../core/tasks', '!../core/language', '!../core/units', '!../core/spaces'],
     [noVscode('src/shared')],
   ),
   only(['src/webview/**/*.ts'], 'the webview imports only shared/ (it runs in the browser)', ['../*', '!../shared'], [noVscode('src/webview')]),

@@ -9,6 +9,7 @@ import type { HubFailure, RepoDetails, RepoKind } from '../shared/hubTypes';
 import type { Method, SpaceCommand } from '../shared/protocol';
 import { pinScope, type Pin } from '../shared/pins';
 import { LOCAL_PIN, TASK_LABELS, localTaskFor } from '../shared/taskMapping';
+import { nextPollDelay } from '../shared/spacePolling';
 import {
   cardContent,
   collapsible,
@@ -44,6 +45,9 @@ export class DetailsView {
   private playground: Playground | undefined;
   private playgroundSection: (HTMLElement & { open: boolean }) | undefined;
   private tryItOnLoad = false;
+  /** The open Space's next runtime read, and how to start reading again when the view shows again. */
+  private runtimeTimer: ReturnType<typeof setTimeout> | undefined;
+  private resumeRuntime: (() => void) | undefined;
   private opened: { kind: RepoKind; id: string } | undefined;
   /** The "Pinned for …" lines of the open model (empty for datasets, Spaces and models pinned for nothing). */
   private readonly pinBox = h('div', { class: 'pins', attrs: { 'aria-label': 'Pinned for' } });
@@ -54,6 +58,10 @@ export class DetailsView {
     private readonly host: DetailsHost,
   ) {
     this.backButton = button('Back', () => host.back(), { icon: 'arrow-left', secondary: true, title: 'Back to results (Escape)' });
+    // A Space's runtime is not read while the view is hidden; it is read again when the view shows again.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') this.resumeRuntime?.();
+    });
     this.title = h('h2', { class: 'details-title', attrs: { tabindex: -1 } });
     this.body = h('div', { class: 'details-body' });
     this.element = h(
@@ -100,6 +108,9 @@ export class DetailsView {
   }
 
   close(): void {
+    clearTimeout(this.runtimeTimer);
+    this.runtimeTimer = undefined;
+    this.resumeRuntime = undefined;
     for (const call of this.calls) call.cancel();
     this.calls = [];
     this.playground?.dispose();
@@ -223,8 +234,36 @@ export class DetailsView {
     const parts: Node[] = [];
     if (d.kind === 'space') {
       const runtimeBox = h('div', {}, runtimeContent(d.runtime, () => refresh()));
+      let stage = d.runtime?.stage;
       const refresh = (): void =>
-        this.loadInto(runtimeBox, () => this.track(this.client.start('spaceRuntime', { id: d.id })), (r) => runtimeContent(r.runtime, refresh));
+        this.loadInto(runtimeBox, () => this.track(this.client.start('spaceRuntime', { id: d.id })), (r) => {
+          stage = r.runtime?.stage;
+          schedule();
+          return runtimeContent(r.runtime, refresh);
+        });
+      // Kept current while the view shows it: re-read every few seconds while it builds or starts, every minute once
+      // it settled, never while hidden (core/spaces/pollScheduler.ts); a change of stage is shown and announced.
+      const poll = (): void => {
+        const call = this.track(this.client.start('spaceRuntime', { id: d.id }));
+        call.promise.then(
+          (r) => {
+            if (r.runtime?.stage !== stage) {
+              stage = r.runtime?.stage;
+              runtimeBox.replaceChildren(runtimeContent(r.runtime, refresh));
+              this.host.announce(`${d.id}: ${r.runtime?.stage ?? 'no runtime'}`);
+            }
+            schedule();
+          },
+          () => schedule(),
+        );
+      };
+      const schedule = (): void => {
+        clearTimeout(this.runtimeTimer);
+        const delay = nextPollDelay(stage, document.visibilityState === 'visible');
+        this.runtimeTimer = delay === undefined ? undefined : setTimeout(poll, delay);
+      };
+      this.resumeRuntime = schedule;
+      schedule();
       const run = (command: SpaceCommand): void => {
         this.client.request('spaceCommand', { id: d.id, command }).catch((err: unknown) => this.host.announce(failureOf(err).message));
       };

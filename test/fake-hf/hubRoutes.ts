@@ -14,6 +14,7 @@ import {
   type RouteMatch,
   type RouteTable,
 } from './http';
+import { runtimeJson } from './spaceRuntime';
 import { commitRoute, createRepoRoute, lfsBatchRoute, lfsStorageRoute } from './commitRoutes';
 import { FAKE_ORG, FAKE_USER, READONLY_TOKEN } from './state';
 
@@ -93,7 +94,10 @@ function handleInfo(ctx: RouteContext, entry: RepoEntry, rev: string): void {
   const expand = expandParams(ctx.query);
   const bad = invalidExpand(entry.type, expand);
   if (bad) return sendError(ctx, 400, bad);
-  sendJson(ctx, 200, projectRepo(entry, expand, 'info'));
+  const body = projectRepo(entry, expand, 'info');
+  // A Space's runtime is live (builds, restarts, pauses change it): the same as GET /api/spaces/{id}/runtime.
+  if (entry.type === 'space' && 'runtime' in body) body.runtime = runtimeJson(ctx.state, entry);
+  sendJson(ctx, 200, body);
 }
 
 /** /api/... routes */

@@ -112,6 +112,14 @@ describe('fake-hf: Space runtime', () => {
     await waitFor(async () => (await runtimeOf()) === 'RUNNING');
   });
 
+  it('the Space info\'s runtime (expand=runtime, what the Hub view reads) is the live one', async () => {
+    const info = async () => ((await (await fetch(`${h.fake.hubUrl}/api/spaces/${SPACE}?expand=runtime`)).json()) as { runtime: { stage: string } }).runtime.stage;
+    const before = await info();
+    assert.equal((await post('/pause')).status, 200);
+    assert.equal(await info(), 'PAUSED');
+    assert.notEqual(before, 'PAUSED');
+  });
+
   it('answers 404 for a Space that does not exist', async () => {
     assert.equal((await fetch(`${h.fake.hubUrl}/api/spaces/nobody/nothing/runtime`)).status, 404);
     assert.equal((await fetch(`${h.fake.hubUrl}/api/spaces/nobody/nothing/logs/build`)).status, 404);
