@@ -265,7 +265,16 @@ export class DetailsView {
       this.resumeRuntime = schedule;
       schedule();
       const run = (command: SpaceCommand): void => {
-        this.client.request('spaceCommand', { id: d.id, command }).catch((err: unknown) => this.host.announce(failureOf(err).message));
+        this.client.request('spaceCommand', { id: d.id, command }).then(
+          () => {
+            // A restart starts a build: read the runtime again at the busy pace until it settles.
+            if (command === 'restart') {
+              stage = undefined;
+              schedule();
+            }
+          },
+          (err: unknown) => this.host.announce(failureOf(err).message),
+        );
       };
       const commands = h(
         'div',
