@@ -6,7 +6,8 @@
  * the build is then followed until the Space runs or fails, with "Open Space". A commit is atomic on the Hub: a
  * failure or a cancel leaves nothing half-committed, and the message says so. Part of the actions chunk.
  */
-import { basename } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { Ctx, Invocation } from '../ctx';
 import { planUpload, type UploadPlan } from '../core/deploy/uploadPlan';
@@ -37,19 +38,20 @@ export interface DeployResult {
   readonly stage?: string;
 }
 
-async function pickFolder(given: string | undefined): Promise<string | undefined> {
+/** A folder (or, for model and dataset repos, a single file) to upload: given, a workspace folder, or chosen. */
+async function pickFolder(given: string | undefined, filesToo: boolean): Promise<string | undefined> {
   if (given) return given;
   const folders = vscode.workspace.workspaceFolders ?? [];
   const picked = await vscode.window.showQuickPick(
     [
       ...folders.filter((f) => f.uri.scheme === 'file').map((f) => ({ label: f.name, description: f.uri.fsPath, path: f.uri.fsPath })),
-      { label: 'Choose a folder…', description: '', path: '' },
+      { label: filesToo ? 'Choose a folder or a file…' : 'Choose a folder…', description: '', path: '' },
     ],
     { title: 'Deploy which folder?', placeHolder: 'Its files (minus .gitignore) go to the repo as one commit' },
   );
   if (!picked) return undefined;
   if (picked.path) return picked.path;
-  const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Deploy this folder' });
+  const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: filesToo, canSelectMany: false, openLabel: filesToo ? 'Upload this' : 'Deploy this folder' });
   return chosen?.[0]?.fsPath;
 }
 
@@ -158,15 +160,20 @@ export function deployFolder(ctx: Ctx) {
       void vscode.window.showWarningMessage(message);
       return { status: 'refused', message };
     }
-    const folder = await pickFolder(stringArg(args, 'folder'));
-    if (!folder) return { status: 'cancelled', message: 'No folder chosen.' };
+    const chosenPath = await pickFolder(stringArg(args, 'folder') ?? stringArg(args, 'file'), type !== 'space');
+    if (!chosenPath) return { status: 'cancelled', message: 'No folder chosen.' };
+    // One file (model and dataset repos): it goes to the repo's root under its own name.
+    const single = type !== 'space' && (await stat(chosenPath).catch(() => undefined))?.isFile() === true;
+    const folder = single ? dirname(chosenPath) : chosenPath;
     const given = stringArg(args, 'repo') ?? stringArg(args, 'space');
     // A Space: one of yours from a list, or typed (created when it does not exist); other repos: typed.
     const repo = (type === 'space' && given === undefined ? await chooseSpace(ctx, {}, 'Deploy to which Space? (a new name creates it)') : await askRepo(type, given))?.trim();
     if (!repo) return { status: 'cancelled', message: 'No repo chosen.' };
     if (!isRepoId(repo) || !repo.includes('/')) return { status: 'refused', message: `"${repo}" is not a repo name (owner/name).` };
 
-    const { entries, gitignores } = await readFolder(folder);
+    const { entries, gitignores } = single
+      ? { entries: [{ path: basename(chosenPath), size: (await stat(chosenPath)).size }], gitignores: new Map<string, string>() }
+      : await readFolder(folder);
     const plan = planUpload(entries, gitignores);
     if (plan.problem) {
       void vscode.window.showErrorMessage(`Nothing was uploaded: ${plan.problem}`);

@@ -80,4 +80,13 @@ describe('Deploy Folder to a Space', () => {
     const touched = (await fake().requests()).filter((r) => r.path.includes('static-page') || r.path.includes('/repos/create'));
     assert.deepEqual(touched.map((r) => `${r.method} ${r.path}`), [], 'nothing was sent for the Space');
   });
+
+  it('Upload to a Model or Dataset Repo takes a single file too: one commit with just that file', async () => {
+    const folder = fixtureFolder();
+    folders.push(folder);
+    const result = await vscode.commands.executeCommand<DeployResult>('huggingface.uploadToRepo', { type: 'model', file: join(folder, 'app.py'), repo: 'fake-user/private-model', confirm: true });
+    assert.equal(result?.status, 'uploaded', result?.message);
+    const commits = await fake().commits();
+    assert.deepEqual(commits.map((c) => [c.repoId, [...c.added]]), [['fake-user/private-model', ['app.py']]]);
+  });
 });
