@@ -1,7 +1,7 @@
 // Shared request context and response helpers for every listener of the fake.
 // Every reply goes through `writeReply` so faults (cut-stream) and the x-request-id header apply uniformly.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { FAKE_ORG, FAKE_USER, type FakeState } from './state';
+import { FAKE_ORG, FAKE_USER, OTHER_USER_TOKEN, type FakeState } from './state';
 
 export type ListenerName = 'hub' | 'router' | 'datasetsServer' | 'openai';
 
@@ -122,11 +122,11 @@ export function hasValidToken(ctx: RouteContext): boolean {
 
 /**
  * True when the request may see a private repo of `owner`: like the Hub, only a token of the owner or of a member of
- * the owning organisation. Every token the fake knows belongs to fake-user, a member of fake-org.
+ * the owning organisation. The fake's tokens belong to fake-user (a member of fake-org), except OTHER_USER_TOKEN.
  */
 export function canSeePrivate(ctx: RouteContext, owner: string): boolean {
   const o = owner.toLowerCase();
-  return hasValidToken(ctx) && (o === FAKE_USER || o === FAKE_ORG);
+  return hasValidToken(ctx) && bearerToken(ctx) !== OTHER_USER_TOKEN && (o === FAKE_USER || o === FAKE_ORG);
 }
 
 export const INVALID_CREDENTIALS = 'Invalid credentials in Authorization header';

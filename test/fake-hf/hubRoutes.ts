@@ -7,6 +7,7 @@ import {
   bearerToken,
   decodeSegments,
   canSeePrivate,
+  hasValidToken,
   INVALID_CREDENTIALS,
   sendError,
   sendJson,
@@ -16,7 +17,7 @@ import {
 } from './http';
 import { runtimeJson } from './spaceRuntime';
 import { commitRoute, createRepoRoute, lfsBatchRoute, lfsStorageRoute } from './commitRoutes';
-import { FAKE_ORG, FAKE_USER, READONLY_TOKEN } from './state';
+import { FAKE_ORG, FAKE_USER, OTHER_USER, OTHER_USER_TOKEN, READONLY_TOKEN } from './state';
 
 const TYPES: Record<string, RepoType> = { models: 'model', datasets: 'dataset', spaces: 'space' };
 /** Any hub request carrying an unknown token is refused, as on the real Hub. */
@@ -41,6 +42,8 @@ function withRepo(type: RepoType, id: string, then: (ctx: RouteContext, entry: R
       const entry = ctx.state.repo(type, id);
       if (!entry) return sendError(ctx, 404, 'Repository not found', { 'X-Error-Code': 'RepoNotFound' });
       if (entry.private && !canSeePrivate(ctx, entry.author)) {
+        // Like the Hub: without a token 401; with another user's token the repo does not exist for them (404).
+        if (hasValidToken(ctx)) return sendError(ctx, 404, 'Repository not found', { 'X-Error-Code': 'RepoNotFound' });
         return sendError(ctx, 401, 'Invalid username or password.', { 'X-Error-Code': 'RepoNotFound' });
       }
       return then(ctx, entry);
@@ -53,6 +56,9 @@ function handleWhoAmI(ctx: RouteContext): void {
   const token = bearerToken(ctx);
   if (token === undefined) return sendError(ctx, 401, 'Invalid username or password.');
   if (!ctx.state.tokens.has(token)) return sendError(ctx, 401, INVALID_CREDENTIALS);
+  if (token === OTHER_USER_TOKEN) {
+    return sendJson(ctx, 200, { type: 'user', id: '65a1f0c0ffee000000000009', name: OTHER_USER, fullname: 'Someone Else', isPro: false, canPay: false, avatarUrl: '/avatars/someone-else.svg', periodEnd: null, orgs: [], auth: { type: 'access_token', accessToken: { displayName: 'other user token', role: 'write', createdAt: '2026-01-01T00:00:00.000Z' } } });
+  }
   sendJson(ctx, 200, {
     type: 'user',
     id: '65a1f0c0ffee000000000001',

@@ -20,6 +20,9 @@ export const VALID_TOKEN = 'hf_fake_valid_token';
  */
 export const READONLY_TOKEN = 'hf_fake_readonly_token';
 export const FAKE_USER = 'fake-user';
+/** A valid token of ANOTHER user (`OTHER_USER`, in no organisation): it cannot see fake-user's private repos. */
+export const OTHER_USER_TOKEN = 'hf_fake_other_user_token';
+export const OTHER_USER = 'someone-else';
 /** The organisation the fake user belongs to (whoami `orgs`); its repos are writable by the user's write token. */
 export const FAKE_ORG = 'fake-org';
 
@@ -36,7 +39,7 @@ export interface FakeCommit {
 }
 
 export class FakeState {
-  readonly tokens = new Set<string>([VALID_TOKEN, READONLY_TOKEN]);
+  readonly tokens = new Set<string>([VALID_TOKEN, READONLY_TOKEN, OTHER_USER_TOKEN]);
   readonly inferenceDeniedTokens = new Set<string>([READONLY_TOKEN]);
   readonly requests: RecordedRequest[] = [];
   readonly faults = new FaultStore();

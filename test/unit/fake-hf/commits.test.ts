@@ -3,6 +3,7 @@ import { commit, createRepo, deleteFile, downloadFile, listFiles, pathsInfo, spa
 import { addCommitListener } from '../../fake-hf/commitRoutes';
 import { FakeHfControl } from '../../fake-hf/control';
 import { READONLY_TOKEN, VALID_TOKEN } from '../../fake-hf/server';
+import { OTHER_USER_TOKEN } from '../../fake-hf/state';
 import { collect, rejectionOf, useFakeHf } from './helpers';
 
 describe('fake-hf commits with the real @huggingface/hub client', () => {
@@ -106,5 +107,12 @@ describe('fake-hf commits with the real @huggingface/hub client', () => {
     assert.ok(blob && Buffer.from(await blob.arrayBuffer()).equals(big), 'the bytes come back');
     const [info] = await pathsInfo({ ...opts(), repo, paths: ['weights/model.bin'] });
     assert.equal(info.lfs?.size, big.length, 'an LFS file');
+  });
+
+  it('a private repo does not exist for another user\'s token (404) and asks for a token without one (401), as on the Hub', async () => {
+    assert.equal((await rejectionOf(listFiles({ hubUrl: h.fake.hubUrl, accessToken: OTHER_USER_TOKEN, repo }).next())).statusCode, 404);
+    assert.equal((await rejectionOf(listFiles({ hubUrl: h.fake.hubUrl, repo }).next())).statusCode, 401);
+    const mine = await listFiles({ ...opts(), repo }).next();
+    assert.equal(mine.done, false, 'the owner sees it');
   });
 });
