@@ -19,7 +19,7 @@ import { loadHubLibrary } from '../lazyChunks';
 import { isRepoId } from '../shared/repoId';
 import { argsObject, oneOfArg, stringArg } from '../commands/args';
 import { readFolder, uploadPlanned } from './folderUpload';
-import { chooseSpace } from '../commands/spaces';
+import { chooseSpace, type ShowLogsResult } from '../commands/spaces';
 
 type RepoType = 'space' | 'model' | 'dataset';
 /** A Hub call that writes: the token is there. */
@@ -36,6 +36,8 @@ export interface DeployResult {
   readonly files?: readonly string[];
   /** Spaces: the stage the build ended in (RUNNING, BUILD_ERROR, …), or the last one seen. */
   readonly stage?: string;
+  /** Spaces: the build log lines written to the Space's output channel while the build was followed. */
+  readonly buildLogLines?: number;
 }
 
 /** A folder (or, for model and dataset repos, a single file) to upload: given, a workspace folder, or chosen. */
@@ -221,8 +223,10 @@ export function deployFolder(ctx: Ctx) {
           }
           progress.report({ message: 'building…' });
           // The build log streams into the Space's output channel while the build is followed here.
-          void vscode.commands.executeCommand('huggingface.showSpaceLogs', { space: repo, log: 'build' });
+          const logs = vscode.commands.executeCommand<ShowLogsResult | undefined>('huggingface.showSpaceLogs', { space: repo, log: 'build' });
           const stage = await followBuild(call, repo, controller.signal, (s) => progress.report({ message: describeStage(s).label }));
+          // The build log ends with the build: what was written to the channel (a moment's grace, never a wait).
+          const followed = await Promise.race([Promise.resolve(logs).catch(() => undefined), new Promise<undefined>((r) => setTimeout(() => r(undefined), 3_000))]);
           const url = `${call.hubUrl}/spaces/${repo}`;
           const ok = describeStage(stage).kind === 'ok';
           const text = ok ? `${repo} is running.` : `${repo} ended in ${describeStage(stage).label}: see its build log.`;
@@ -230,7 +234,7 @@ export function deployFolder(ctx: Ctx) {
             if (c === 'Open Space') void vscode.env.openExternal(vscode.Uri.parse(url));
             if (c === 'Show Logs') void vscode.commands.executeCommand('huggingface.showSpaceLogs', { space: repo, log: ok ? 'run' : 'build' });
           });
-          return { status: 'deployed', message: text, repo, commit: committed, files: plan.send.map((f) => f.path), stage };
+          return { status: 'deployed', message: text, repo, commit: committed, files: plan.send.map((f) => f.path), stage, ...(followed ? { buildLogLines: followed.lines.length } : {}) };
         } catch (err) {
           if (controller.signal.aborted && !committed) return { status: 'cancelled', message: `Cancelled: nothing was committed to ${repo}.` };
           if (committed) {

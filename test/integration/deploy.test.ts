@@ -41,6 +41,7 @@ describe('Deploy Folder to a Space', () => {
     const result = await vscode.commands.executeCommand<DeployResult>('huggingface.deployFolder', { folder, repo: 'fake-user/deploy-demo', sdk: 'gradio', confirm: true });
     assert.equal(result?.status, 'deployed', result?.message);
     assert.equal(result.stage, 'RUNNING', result.message);
+    assert.ok((result.buildLogLines ?? 0) > 0, `the build log streamed into the Space's output channel (${result.buildLogLines} lines)`);
     const commits = (await fake().commits()).filter((c) => c.repoId === 'fake-user/deploy-demo');
     assert.equal(commits.length, 1, 'one commit');
     assert.deepEqual([...commits[0].added].sort(), ['.gitignore', 'app.py', 'requirements.txt', 'sub/util.py']);
