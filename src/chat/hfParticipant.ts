@@ -16,7 +16,7 @@ import { detectLanguage } from '../core/language/languageDetection';
 import type { TaskRequest } from '../core/tasks/taskTypes';
 import type { TaskDetection } from '../core/intent/taskDetection';
 import { loadTaskDetector } from '../lazyChunks';
-import { hubService } from './hfToolsImpl';
+import { hubService } from '../hubCalls';
 import { HUB_LINK_COMMANDS, commandLink, escapeMarkdown, hubItemButtons, hubItemLine, hubResultsHeading, hubSearchQuery, type HubSearchTab } from './hubSearch';
 import { callFailureOf, failureMessage } from '../ui/messages';
 import { entitySummary, labelSummary } from '../ui/resultText';

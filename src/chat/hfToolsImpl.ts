@@ -10,25 +10,13 @@ import { findLanguage, languageName } from '../core/language/languages';
 import { detectLanguage } from '../core/language/languageDetection';
 import { cardSummary, sizedText, validateToolInput, type ToolInput } from '../core/tools/hfToolSpecs';
 import type { TaskRequest } from '../core/tasks/taskTypes';
-import type { HubService } from '../hub/hubService';
-import { loadHubBackend } from '../lazyChunks';
+import { hubService } from '../hubCalls';
 import { preflightFor } from '../commands/run';
 import type { HubQuery } from '../shared/hubTypes';
 import { callFailureOf, failureMessage } from '../ui/messages';
 import { entitySummary, labelSummary } from '../ui/resultText';
 import { hubItemLine, hubResultsHeading, hubSearchQuery } from './hubSearch';
 
-const services = new WeakMap<Ctx, HubService>();
-
-/** The chat's Hub service (tools and `@hf /models`…), from the Hub view's chunk (the Hub client lives there: one copy, loaded on first use). */
-export function hubService(ctx: Ctx): HubService {
-  let service = services.get(ctx);
-  if (!service) {
-    service = loadHubBackend().createHubService(ctx.hubViewDeps());
-    services.set(ctx, service);
-  }
-  return service;
-}
 
 const result = (text: string) => new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
 

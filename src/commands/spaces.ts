@@ -9,7 +9,7 @@ import type { Ctx, Invocation } from '../ctx';
 import { readSpaceStage, runSpaceAction, SpaceRouteError, type SpaceAction } from '../hub/spaceRuntimeApi';
 import { watchBuild, type BuildEnd } from '../spaces/buildWatch';
 import { spaceFailure, isSpaceId } from '../spaces/spaceFailures';
-import { spaceHub } from '../spaces/spaceHub';
+import { hubService } from '../hubCalls';
 import { SpaceLogFollowers, type FollowResult, type SpaceLogKind } from '../spaces/spaceLogs';
 import { argsObject, oneOfArg, stringArg } from './args';
 
@@ -18,7 +18,7 @@ const followersOf = new WeakMap<Ctx, SpaceLogFollowers>();
 function followers(ctx: Ctx): SpaceLogFollowers {
   let f = followersOf.get(ctx);
   if (!f) {
-    const created = new SpaceLogFollowers(spaceHub(ctx));
+    const created = new SpaceLogFollowers(hubService(ctx));
     ctx.extensionContext.subscriptions.push(created);
     followersOf.set(ctx, created);
     f = created;
@@ -39,7 +39,7 @@ export async function chooseSpace(ctx: Ctx, args: Readonly<Record<string, unknow
   }
   let mine: string[] = [];
   try {
-    mine = await spaceHub(ctx).mySpaces();
+    mine = await hubService(ctx).mySpaces();
   } catch (err) {
     ctx.log.warn(`Could not list your Spaces: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -82,7 +82,7 @@ export function showSpaceLogs(ctx: Ctx) {
     if (!space) return undefined;
     let log = oneOfArg(args, 'log', LOG_KINDS);
     if (!log) {
-      const stage = await readSpaceStage(await spaceHub(ctx).spaceCallContext(), space).catch(() => undefined);
+      const stage = await readSpaceStage(await hubService(ctx).spaceCallContext(), space).catch(() => undefined);
       log = stage === 'BUILDING' || stage === 'BUILD_ERROR' || stage === 'RUNNING_BUILDING' ? 'build' : 'run';
     }
     const { error, ...result } = await followers(ctx).follow(space, log);
@@ -210,7 +210,7 @@ function spaceAction(which: keyof typeof SPECS) {
         const answer = await vscode.window.showWarningMessage(c.message, { modal: true, detail: c.detail }, c.button);
         if (answer !== c.button) return undefined;
       }
-      const hub = spaceHub(ctx);
+      const hub = hubService(ctx);
       const kind = which === 'rebuild' ? 'factory-rebuild' : action.kind;
       let stage: string | undefined;
       try {

@@ -15,6 +15,7 @@ import { describeStage } from '../core/spaces/spaceStage';
 import { formatBytes } from '../core/units/bytes';
 import { hubCallContext, type HubCallContext } from '../hubCalls';
 import { readSpaceStage } from '../hub/spaceRuntimeApi';
+import { watchBuild } from '../spaces/buildWatch';
 import { loadHubLibrary } from '../lazyChunks';
 import { isRepoId } from '../shared/repoId';
 import { argsObject, oneOfArg, stringArg } from '../commands/args';
@@ -120,25 +121,6 @@ async function askSdk(given: Sdk | undefined): Promise<{ sdk: Sdk; isPrivate: bo
   return visibility ? { sdk: sdk.sdk, isPrivate: visibility.isPrivate } : undefined;
 }
 
-/**
- * Follows the build the commit started until the Space runs or fails (15 minutes at most): a new build first shows a
- * busy stage; one that never does within a minute is reported as it is.
- */
-async function followBuild(call: HubCallContext, repo: string, signal: AbortSignal, report: (stage: string) => void): Promise<string> {
-  const started = Date.now();
-  let sawBuild = false;
-  let last = 'BUILDING';
-  while (!signal.aborted && Date.now() - started < 15 * 60_000) {
-    last = (await readSpaceStage(call, repo, signal)) ?? 'UNKNOWN';
-    report(last);
-    const kind = describeStage(last).kind;
-    if (kind === 'busy') sawBuild = true;
-    else if (sawBuild || kind === 'error' || Date.now() - started > 60_000) return last;
-    await new Promise((r) => setTimeout(r, sawBuild ? 2_000 : 500));
-  }
-  return last;
-}
-
 /** "Upload Folder to a Model or Dataset Repo…": the same upload, to a model or dataset repo (no build to follow). */
 export function uploadToRepo(ctx: Ctx) {
   const deploy = deployFolder(ctx);
@@ -224,7 +206,25 @@ export function deployFolder(ctx: Ctx) {
           progress.report({ message: 'building…' });
           // The build log streams into the Space's output channel while the build is followed here.
           const logs = vscode.commands.executeCommand<ShowLogsResult | undefined>('huggingface.showSpaceLogs', { space: repo, log: 'build' });
-          const stage = await followBuild(call, repo, controller.signal, (s) => progress.report({ message: describeStage(s).label }));
+          // The Spaces' build watch: the new build seen, then its end stage (trusted anyway after a minute without one).
+          const watch = watchBuild({
+            space: repo,
+            startStage: undefined,
+            readStage: () => readSpaceStage(call, repo, controller.signal),
+            onStage: (s) => progress.report({ message: describeStage(s).label }),
+            onEnd: () => undefined,
+            trustEndAfterMs: 60_000,
+            maxMs: 15 * 60_000,
+          });
+          const cancelWatch = token.onCancellationRequested(() => watch.cancel());
+          const end = await watch.done.finally(() => cancelWatch.dispose());
+          if (!end) {
+            const text = controller.signal.aborted
+              ? `The files were committed to ${repo}; following its build was cancelled.`
+              : `The files were committed to ${repo}; its build did not end within 15 minutes.`;
+            return { status: 'deployed', message: text, repo, commit: committed, files: plan.send.map((f) => f.path) };
+          }
+          const stage = end.stage;
           // The build log ends with the build: what was written to the channel (a moment's grace, never a wait).
           const followed = await Promise.race([Promise.resolve(logs).catch(() => undefined), new Promise<undefined>((r) => setTimeout(() => r(undefined), 3_000))]);
           const url = `${call.hubUrl}/spaces/${repo}`;

@@ -9,6 +9,7 @@ import { CredentialNotSentError } from '../core/trust/credentialHosts';
 import { HubError } from '../hub/hubErrors';
 import type { HubService } from '../hub/hubService';
 import { openSpaceLogs, readSpaceStage, SpaceRouteError } from '../hub/spaceRuntimeApi';
+import { systemClock } from '../core/routing/clock';
 
 export type SpaceLogKind = 'build' | 'run';
 
@@ -23,21 +24,6 @@ export interface FollowResult {
   readonly error?: unknown;
   /** The Space's stage once the stream ended (read from the runtime route). */
   readonly stage?: string;
-}
-
-function abortableWait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new Error('aborted'));
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new Error('aborted'));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 const isFatal = (err: unknown): boolean =>
@@ -93,7 +79,7 @@ export class SpaceLogFollowers implements vscode.Disposable {
           channel.warn(`The log stream dropped; reconnecting (attempt ${attempt + 1})…`);
         },
         isFatal,
-        wait: abortableWait,
+        wait: (ms, signal) => systemClock.sleep(ms, signal),
         signal: abort.signal,
         baseDelayMs: this.reconnectBaseMs,
       });

@@ -46,6 +46,15 @@ describe('spaces/buildWatch', () => {
     assert.deepEqual(await w.done, { space: 'a/b', stage: 'BUILD_ERROR', ok: false });
   });
 
+  it('with trustEndAfterMs, an end stage that never followed a build seen is taken after that long (a build too quick to catch)', async () => {
+    const seen: string[] = [];
+    const w = watchBuild({ space: 'a/b', startStage: undefined, readStage: async () => 'RUNNING', onStage: (s) => seen.push(s), onEnd: () => undefined, intervals, trustEndAfterMs: 30 });
+    assert.deepEqual(await w.done, { space: 'a/b', stage: 'RUNNING', ok: true });
+    assert.deepEqual(seen, ['RUNNING'], 'stages are reported as they change');
+    const without = watchBuild({ space: 'a/b', startStage: undefined, readStage: async () => 'RUNNING', onEnd: () => undefined, intervals, maxMs: 60 });
+    assert.equal(await without.done, undefined, 'without it, only a build seen ends the watch (here: given up)');
+  });
+
   it('cancel ends the watch without a notification', async () => {
     let ends = 0;
     const w = watchBuild({ space: 'a/b', startStage: 'BUILDING', readStage: async () => 'BUILDING', onEnd: () => (ends += 1), intervals });
